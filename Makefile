@@ -1,0 +1,74 @@
+# Raadsplein — the one entry point. `make run` to try it, `make test` to check it.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CONSTRAINTS := requirements/constraints.txt
+export DJANGO_SETTINGS_MODULE ?= raadsplein.settings.dev
+
+.PHONY: run test lint format bench bench-search install install-dev migrate seed logins worker clean messages
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Raadsplein needs Python 3.11 or newer (set PYTHON=python3.11).")'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: $(PY) pyproject.toml $(CONSTRAINTS)
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	@mkdir -p var
+	$(PY) manage.py migrate --no-input
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+logins: install
+	@$(PY) manage.py demo_logins
+
+## make run: install, migrate SQLite under var/, load the demo world, start worker and server.
+run: seed
+	@$(PY) manage.py collectstatic --no-input -v0
+	@$(PY) manage.py demo_logins
+	@echo ""
+	@echo "Raadsplein draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
+	@$(PY) manage.py db_worker --queue-name '*' > var/worker.log 2>&1 & \
+	  WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: install
+	$(PY) manage.py db_worker --queue-name '*'
+
+## make test: dev extras, lint, the whole suite. REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turn skips into failures.
+test: install-dev lint
+	DJANGO_SETTINGS_MODULE=raadsplein.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: install-dev
+	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+bench-search: install-dev
+	$(PY) bench/bench_search.py
+
+messages: install
+	cd src/raadsplein && ../../$(PY) ../../manage.py makemessages -l en --no-obsolete && ../../$(PY) ../../manage.py compilemessages -l en
+
+clean:
+	rm -rf var/static var/test-media .pytest_cache
