@@ -1,0 +1,76 @@
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra)
+
+
+class FormOfAddress(models.TextChoices):
+    INFORMAL = "je", _("Je en jij")
+    FORMAL = "u", _("U")
+
+
+class TextSize(models.TextChoices):
+    NORMAL = "normaal", _("Normaal")
+    LARGE = "groot", _("Groot")
+    LARGER = "extra-groot", _("Extra groot")
+
+
+class User(AbstractUser):
+    """A person: signs in with an e-mail address, never with a username."""
+
+    username = None
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    form_of_address = models.CharField(
+        _("aanspreekvorm"),
+        max_length=2,
+        choices=FormOfAddress.choices,
+        default=FormOfAddress.FORMAL,
+        help_text=_("Hoe wij u aanspreken in berichten en e-mails."),
+    )
+    text_size = models.CharField(
+        _("tekstgrootte"), max_length=12, choices=TextSize.choices, default=TextSize.NORMAL
+    )
+    reduce_motion = models.BooleanField(
+        _("minder beweging"),
+        default=False,
+        help_text=_("Zet animaties en overgangen op de website uit."),
+    )
+    erased_at = models.DateTimeField(_("gegevens gewist op"), null=True, blank=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+        ordering = ["last_name", "first_name", "email"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    @property
+    def display_name(self) -> str:
+        return self.first_name or self.get_full_name() or self.email

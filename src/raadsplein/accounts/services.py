@@ -1,0 +1,165 @@
+"""Writes about people: profile, staff groups, export and erasure of personal data."""
+
+import logging
+import uuid
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
+
+from . import personal_data, roles
+from .models import User
+
+logger = logging.getLogger(__name__)
+
+
+def ensure_staff_groups() -> dict[str, Group]:
+    """Create the staff groups and give each exactly the permissions granted in ``roles``."""
+    groups = {}
+    for name, perms in roles.grants().items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = []
+        for perm in sorted(perms):
+            app_label, codename = perm.split(".", 1)
+            found = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if found is None:
+                logger.warning("Permission %s does not exist (yet)", perm)
+                continue
+            wanted.append(found)
+        group.permissions.set(wanted)
+        groups[name] = group
+    _ensure_editor_page_permissions(groups[roles.REDACTEUR], groups[roles.BEHEERDER])
+    return groups
+
+
+def _ensure_editor_page_permissions(*groups: Group) -> None:
+    """Editors and administrators may edit and publish every page and use every collection."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    page_perms = Permission.objects.filter(
+        content_type__app_label="wagtailcore",
+        codename__in=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    )
+    collection_perms = Permission.objects.filter(
+        content_type__app_label__in=["wagtaildocs", "wagtailimages"],
+        codename__in=[
+            "add_document",
+            "change_document",
+            "choose_document",
+            "delete_document",
+            "add_image",
+            "change_image",
+            "choose_image",
+            "delete_image",
+        ],
+    )
+    for group in groups:
+        if root_page is not None:
+            for perm in page_perms:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=perm
+                )
+        if root_collection is not None:
+            for perm in collection_perms:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=perm
+                )
+
+
+def ensure_staff_groups_after_migrate(sender, app_config=None, **kwargs) -> None:
+    # post_migrate fires once per app, in INSTALLED_APPS order; run once, after the last app,
+    # when every app's permissions exist.
+    from django.apps import apps
+
+    last = [a for a in apps.get_app_configs() if a.models_module is not None][-1]
+    if app_config is not None and app_config.label != last.label:
+        return
+    ensure_staff_groups()
+
+
+@transaction.atomic
+def update_profile(*, user: User, **fields: Any) -> User:
+    allowed = {"first_name", "last_name", "form_of_address", "text_size", "reduce_motion"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"Unknown profile fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=list(fields))
+    return user
+
+
+def export_account(user: User) -> dict[str, Any]:
+    from allauth.mfa.models import Authenticator
+
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "form_of_address": user.form_of_address,
+        "text_size": user.text_size,
+        "reduce_motion": user.reduce_motion,
+        "date_joined": user.date_joined.isoformat(),
+        "last_login": user.last_login.isoformat() if user.last_login else None,
+        "email_addresses": [
+            {"email": a.email, "verified": a.verified, "primary": a.primary}
+            for a in EmailAddress.objects.filter(user=user).order_by("email")
+        ],
+        "two_factor_methods": sorted(
+            Authenticator.objects.filter(user=user).values_list("type", flat=True)
+        ),
+    }
+
+
+def export_person_data(*, user: User) -> dict[str, Any]:
+    """Everything Raadsplein keeps about this person, per section, as JSON-able data."""
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "sections": {
+            section.key: {"label": str(section.label), "data": section.export(user)}
+            for section in personal_data.sections()
+        },
+    }
+
+
+@transaction.atomic
+def erase_person(*, user: User) -> None:
+    """Erase a person's data. Records others depend on are kept, but no longer name them.
+
+    Every app erases or anonymises its own part (registry in ``personal_data``); the account
+    itself is anonymised and can no longer sign in.
+    """
+    from allauth.mfa.models import Authenticator
+
+    for section in personal_data.sections():
+        if section.erase is not None:
+            section.erase(user)
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    user.groups.clear()
+    user.user_permissions.clear()
+    user.email = f"gewist-{uuid.uuid4().hex}@gewist.invalid"
+    user.first_name = ""
+    user.last_name = "(gegevens gewist)"
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.erased_at = timezone.now()
+    user.set_unusable_password()
+    user.save()
+    _end_sessions_of(user)
+
+
+def _end_sessions_of(user: User) -> None:
+    # Sessions store the user id inside encoded data; a person has few live sessions.
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
+            session.delete()

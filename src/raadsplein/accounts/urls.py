@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("profiel/", views.profile, name="profile"),
+    path("mijn-gegevens/", views.personal_data, name="personal_data"),
+    path("mijn-gegevens/download/", views.personal_data_download, name="personal_data_download"),
+    path("mijn-gegevens/wissen/", views.erase, name="erase"),
+]
