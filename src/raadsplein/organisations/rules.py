@@ -1,0 +1,37 @@
+"""Who may see what of councils and member pages. The one place for these permissions."""
+
+import rules
+from django.utils import timezone
+
+from raadsplein.accounts.rules import is_staff_member
+
+from . import selectors
+from .models import Seat
+
+
+@rules.predicate
+def has_membership(user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    cached = getattr(user, "_raadsplein_has_membership", None)
+    if cached is None:
+        cached = selectors.has_membership(user)
+        user._raadsplein_has_membership = cached
+    return cached
+
+
+# A "member": a seat on a member council, an active individual membership, or staff.
+is_member = is_staff_member | has_membership
+
+
+@rules.predicate
+def holds_seat_on(user, council) -> bool:
+    if not getattr(user, "is_authenticated", False) or council is None:
+        return False
+    return Seat.objects.filter(
+        Seat.current_q(timezone.localdate()), person=user, council=council
+    ).exists()
+
+
+rules.add_perm("organisations.browse_directory", is_member)
+rules.add_perm("organisations.view_council_records", is_staff_member | holds_seat_on)

@@ -1,0 +1,155 @@
+"""Writes about providers, councils, memberships and seats."""
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import (
+    CareProvider,
+    CareSector,
+    Council,
+    CouncilMembership,
+    IndividualMembership,
+    MembershipStatus,
+    ProviderLocation,
+    Seat,
+)
+
+
+@transaction.atomic
+def create_provider(
+    *,
+    name: str,
+    sectors: list[str] | None = None,
+    provides_long_term_care: bool = False,
+    locations: list[tuple[str, str]] | None = None,
+) -> CareProvider:
+    """Create a care provider with its sectors (codes) and locations ((place, province))."""
+    provider = CareProvider(name=name, provides_long_term_care=provides_long_term_care)
+    provider.full_clean()
+    provider.save()
+    if sectors:
+        provider.sectors.set(CareSector.objects.filter(code__in=sectors))
+    for place, province in locations or []:
+        location = ProviderLocation(provider=provider, place=place, province=province)
+        location.full_clean()
+        location.save()
+    return provider
+
+
+@transaction.atomic
+def create_council(
+    *,
+    provider: CareProvider,
+    name: str,
+    kind: str,
+    province: str,
+    sectors: list[str] | None = None,
+    parent: Council | None = None,
+    region=None,
+) -> Council:
+    council = Council(
+        provider=provider, name=name, kind=kind, province=province, parent=parent, region=region
+    )
+    council.full_clean()
+    council.save()
+    if sectors:
+        council.sectors.set(CareSector.objects.filter(code__in=sectors))
+    return council
+
+
+@transaction.atomic
+def start_council_membership(
+    *,
+    council: Council,
+    kind: str = "standard",
+    start_date: datetime.date | None = None,
+    status: str = MembershipStatus.ACTIVE,
+) -> CouncilMembership:
+    """Record a council's membership; an earlier active one is ended the day before."""
+    start_date = start_date or timezone.localdate()
+    if status == MembershipStatus.ACTIVE:
+        for old in CouncilMembership.objects.select_for_update().filter(
+            council=council, status=MembershipStatus.ACTIVE
+        ):
+            old.status = MembershipStatus.ENDED
+            old.end_date = max(old.start_date, start_date - datetime.timedelta(days=1))
+            old.save(update_fields=["status", "end_date"])
+    membership = CouncilMembership(council=council, kind=kind, status=status, start_date=start_date)
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def start_individual_membership(
+    *,
+    person,
+    kind: str,
+    start_date: datetime.date | None = None,
+    status: str = MembershipStatus.ACTIVE,
+) -> IndividualMembership:
+    membership = IndividualMembership(
+        person=person, kind=kind, status=status, start_date=start_date or timezone.localdate()
+    )
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def assign_seat(
+    *,
+    person,
+    council: Council,
+    role: str,
+    start_date: datetime.date,
+    end_date: datetime.date | None = None,
+) -> Seat:
+    seat = Seat(person=person, council=council, role=role, start_date=start_date, end_date=end_date)
+    seat.full_clean()
+    seat.save()
+    return seat
+
+
+def export_organisation_data(person) -> dict[str, Any]:
+    seats = Seat.objects.filter(person=person).select_related("council", "council__provider")
+    memberships = IndividualMembership.objects.filter(person=person)
+    return {
+        "seats": [
+            {
+                "council": seat.council.name,
+                "provider": seat.council.provider.name,
+                "role": seat.get_role_display(),
+                "start_date": seat.start_date.isoformat(),
+                "end_date": seat.end_date.isoformat() if seat.end_date else None,
+            }
+            for seat in seats.order_by("-start_date")
+        ],
+        "individual_memberships": [
+            {
+                "kind": m.get_kind_display(),
+                "status": m.get_status_display(),
+                "start_date": m.start_date.isoformat(),
+                "end_date": m.end_date.isoformat() if m.end_date else None,
+            }
+            for m in memberships.order_by("-start_date")
+        ],
+    }
+
+
+def end_person_ties(person) -> None:
+    """On erasure: end the person's seats and memberships today. The records stay for the
+    council's history, but point to an anonymised account."""
+    today = timezone.localdate()
+    for seat in Seat.objects.filter(Seat.current_q(today), person=person):
+        seat.end_date = max(seat.start_date, today)
+        seat.save(update_fields=["end_date"])
+    for membership in IndividualMembership.objects.filter(person=person).exclude(
+        status=MembershipStatus.ENDED
+    ):
+        membership.status = MembershipStatus.ENDED
+        membership.end_date = max(membership.start_date, today)
+        membership.save(update_fields=["status", "end_date"])

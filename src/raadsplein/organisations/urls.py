@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("", views.directory, name="directory"),
+    path("mijn-raden/", views.my_councils, name="my_councils"),
+    path("<int:pk>/", views.council_detail, name="council_detail"),
+]
