@@ -1,0 +1,31 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WebConfig(AppConfig):
+    name = "raadsplein.web"
+    label = "web"
+    verbose_name = _("Website")
+
+    def ready(self) -> None:
+        from . import navigation
+        from .dashboard import seats_panel_context
+
+        navigation.register(
+            key="dashboard",
+            label=_("Mijn Raadsplein"),
+            url_name="web:dashboard",
+            order=10,
+            visible=navigation.for_signed_in,
+        )
+        navigation.register_panel(
+            key="councils",
+            template="web/panels/councils.html",
+            order=10,
+            context=seats_panel_context,
+        )
+        navigation.register_panel(
+            key="coming",
+            template="web/panels/coming.html",
+            order=900,
+        )

@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand
+
+from raadsplein.web import demo
+
+LOGINS = [
+    ("lid", "raadslid (lid van twee raden; termijn loopt bijna af)"),
+    ("voorzitter", "voorzitter van een cliëntenraad"),
+    ("ondersteuner", "ondersteuner / ambtelijk secretaris"),
+    ("nietlid", "account zonder lidmaatschap"),
+    ("adviseur", "adviseur (medewerker)"),
+    ("redacteur", "redacteur (medewerker)"),
+    ("beheerder", "beheerder (medewerker)"),
+    ("deelnemer001", "… t/m deelnemer300: leden van verschillende raden"),
+]
+
+
+class Command(BaseCommand):
+    help = "Toont de demo-accounts om mee in te loggen."
+
+    def handle(self, *args, **options):
+        self.stdout.write(f"Demo-accounts (wachtwoord voor allemaal: {demo.DEMO_PASSWORD})")
+        for name, what in LOGINS:
+            self.stdout.write(f"  {name}@{demo.DEMO_DOMAIN:<22} {what}")

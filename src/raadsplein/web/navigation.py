@@ -1,0 +1,118 @@
+"""Header navigation and "Mijn Raadsplein" panels that apps add to without editing templates.
+
+An app calls ``register(...)`` (a header link) or ``register_panel(...)`` (a dashboard panel)
+from its ``AppConfig.ready``. The base template and dashboard read the registries.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import NoReverseMatch, reverse
+
+
+def for_everyone(user) -> bool:
+    return True
+
+
+def for_signed_in(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def for_members(user) -> bool:
+    from raadsplein.organisations.rules import is_member
+
+    return is_member(user)
+
+
+def for_staff(user) -> bool:
+    from raadsplein.accounts.rules import is_staff_member
+
+    return is_staff_member(user)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: Any
+    url_name: str
+    order: int = 100
+    visible: Callable[[Any], bool] = for_everyone
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str
+    template: str
+    order: int = 100
+    context: Callable[[Any], dict] = field(default=lambda request: {})
+    visible: Callable[[Any], bool] = for_signed_in
+
+
+_items: dict[str, NavItem] = {}
+_panels: dict[str, Panel] = {}
+_search: dict[str, Any] = {}
+
+
+def register(
+    *,
+    key: str,
+    label,
+    url_name: str,
+    order: int = 100,
+    visible: Callable[[Any], bool] = for_everyone,
+) -> None:
+    _items[key] = NavItem(key=key, label=label, url_name=url_name, order=order, visible=visible)
+
+
+def register_panel(
+    *,
+    key: str,
+    template: str,
+    order: int = 100,
+    context: Callable[[Any], dict] | None = None,
+    visible: Callable[[Any], bool] = for_signed_in,
+) -> None:
+    _panels[key] = Panel(
+        key=key,
+        template=template,
+        order=order,
+        context=context or (lambda request: {}),
+        visible=visible,
+    )
+
+
+def set_site_search(*, url_name: str, label, param: str = "q") -> None:
+    """The search box in the header of every page (set by the knowledge centre)."""
+    _search.update(url_name=url_name, label=label, param=param)
+
+
+def nav_items(request) -> list[dict[str, Any]]:
+    items = []
+    for item in sorted(_items.values(), key=lambda i: (i.order, i.key)):
+        if not item.visible(request.user):
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        current = request.path == url or (url != "/" and request.path.startswith(url))
+        items.append({"key": item.key, "label": item.label, "url": url, "current": current})
+    return items
+
+
+def panels_for(request) -> list[dict[str, Any]]:
+    return [
+        {"key": p.key, "template": p.template, **p.context(request)}
+        for p in sorted(_panels.values(), key=lambda p: (p.order, p.key))
+        if p.visible(request.user)
+    ]
+
+
+def site_search() -> dict[str, Any] | None:
+    if not _search:
+        return None
+    try:
+        return {**_search, "url": reverse(_search["url_name"])}
+    except NoReverseMatch:
+        return None
