@@ -1,0 +1,143 @@
+"""Suite-wide fixtures: PostgreSQL-only and browser tests, Playwright with Debian's Chromium,
+and an axe-core check for WCAG 2.2 A/AA.
+
+Without PostgreSQL or Chromium those tests are skipped and the summary says so;
+REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turn such skips into failures (CI sets both).
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+_skipped: dict[str, int] = {"postgres": 0, "browser": 0}
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "") not in ("", "0", "false", "no")
+
+
+def _db_vendor() -> str:
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    return "postgresql" if "postgresql" in engine else engine.rsplit(".", 1)[-1]
+
+
+def _have_chromium() -> bool:
+    return Path(CHROMIUM).exists() or shutil.which("chromium") is not None
+
+
+def pytest_sessionstart(session):
+    if _flag("REQUIRE_POSTGRES") and _db_vendor() != "postgresql":
+        pytest.exit(
+            "REQUIRE_POSTGRES=1 but DATABASE_URL does not point at PostgreSQL", returncode=3
+        )
+    if _flag("REQUIRE_BROWSER") and not _have_chromium():
+        pytest.exit(f"REQUIRE_BROWSER=1 but Chromium was not found at {CHROMIUM}", returncode=3)
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres") and _db_vendor() != "postgresql":
+        _skipped["postgres"] += 1
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+    if item.get_closest_marker("browser"):
+        if not _have_chromium():
+            _skipped["browser"] += 1
+            pytest.skip(f"needs Chromium at {CHROMIUM}")
+        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_terminal_summary(terminalreporter):
+    terminalreporter.write_sep("-", "Raadsplein test environment")
+    terminalreporter.write_line(f"database: {_db_vendor()}")
+    if _skipped["postgres"]:
+        terminalreporter.write_line(
+            f"SKIPPED {_skipped['postgres']} PostgreSQL-only tests (running on {_db_vendor()}); "
+            "set DATABASE_URL=postgres://… to run them"
+        )
+    if _skipped["browser"]:
+        terminalreporter.write_line(
+            f"SKIPPED {_skipped['browser']} browser tests (no Chromium at {CHROMIUM}); "
+            "install it (apt-get install chromium) to run them"
+        )
+    if not any(_skipped.values()):
+        terminalreporter.write_line("nothing skipped for lack of PostgreSQL or Chromium")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="session")
+def _playwright():
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright):
+    path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    browser = _playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="nl-NL"
+    )
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+def _axe_source() -> str:
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    return _axe_source()
+
+
+@pytest.fixture
+def assert_accessible(axe_source):
+    """Run axe-core on the page (WCAG 2.0–2.2, A and AA) and fail on any violation."""
+
+    def check(page, *, context: str = "") -> None:
+        # evaluate() runs outside the page's CSP, so axe needs no inline-script exception.
+        page.evaluate(axe_source)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        violations = result["violations"]
+        lines = [
+            f"{v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(n["target"][0] if n["target"] else "?" for n in v["nodes"][:5])
+            for v in violations
+        ]
+        assert not violations, f"axe-core on {context or page.url}:\n" + "\n".join(lines)
+
+    return check
