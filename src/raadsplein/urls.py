@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from raadsplein.api import api
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
@@ -12,6 +14,10 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("raden/", include("raadsplein.organisations.urls")),
+    path("kennisbank/", include("raadsplein.knowledge.urls")),
+    path("leren/", include("raadsplein.learning.urls")),
+    path("agenda/", include("raadsplein.events.urls")),
+    path("api/v1/", api.urls),
     path("", include("raadsplein.web.urls")),
     path(
         "robots.txt",

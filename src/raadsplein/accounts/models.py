@@ -74,3 +74,27 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.first_name or self.get_full_name() or self.email
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only a hash is stored; the token is shown once, at creation."""
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="personal_api_tokens",
+        verbose_name=_("persoon"),
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    prefix = models.CharField(_("begin van de sleutel"), max_length=12, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-sleutel")
+        verbose_name_plural = _("API-sleutels")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import personal_data, roles
-from .models import User
+from .models import ApiToken, User
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +116,10 @@ def export_account(user: User) -> dict[str, Any]:
         "two_factor_methods": sorted(
             Authenticator.objects.filter(user=user).values_list("type", flat=True)
         ),
+        "api_tokens": [
+            {"name": t.name, "created_at": t.created_at.isoformat()}
+            for t in ApiToken.objects.filter(user=user)
+        ],
     }
 
 
@@ -144,6 +148,7 @@ def erase_person(*, user: User) -> None:
             section.erase(user)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
+    user.personal_api_tokens.all().delete()
     user.groups.clear()
     user.user_permissions.clear()
     user.email = f"gewist-{uuid.uuid4().hex}@gewist.invalid"
@@ -163,3 +168,43 @@ def _end_sessions_of(user: User) -> None:
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
             session.delete()
+
+
+def _hash_token(raw: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@transaction.atomic
+def create_api_token(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Make a personal API token; returns the record and the raw token (shown once)."""
+    import secrets
+
+    name = (name or "").strip()
+    if not name:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError({"name": "Geef de sleutel een naam."})
+    raw = "rp_" + secrets.token_urlsafe(32)
+    token = ApiToken(user=user, name=name[:100], prefix=raw[:10], key_hash=_hash_token(raw))
+    token.full_clean()
+    token.save()
+    return token, raw
+
+
+def user_for_api_token(raw: str) -> User | None:
+    """The active person a raw token belongs to, or None; records when it was used."""
+    token = ApiToken.objects.select_related("user").filter(key_hash=_hash_token(raw or "")).first()
+    if token is None or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
+
+
+@transaction.atomic
+def revoke_api_token(*, user: User, token_id: int) -> bool:
+    deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    return bool(deleted)

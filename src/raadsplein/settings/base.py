@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "raadsplein.web",
     "raadsplein.accounts",
     "raadsplein.organisations",
+    "raadsplein.knowledge",
+    "raadsplein.learning",
+    "raadsplein.events",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
