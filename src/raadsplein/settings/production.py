@@ -28,3 +28,6 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+# Wagtail's live preview shows the page in a same-origin frame, so X_FRAME_OPTIONS stays
+# SAMEORIGIN (and CSP frame-ancestors 'self'); other sites can never frame Raadsplein.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]

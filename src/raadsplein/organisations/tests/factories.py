@@ -27,6 +27,7 @@ class CareProviderFactory(factory.django.DjangoModelFactory):
 class CouncilFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Council
+        skip_postgeneration_save = True
 
     provider = factory.SubFactory(CareProviderFactory)
     name = factory.Sequence(lambda n: f"Cliëntenraad Test {n}")
