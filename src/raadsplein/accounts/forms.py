@@ -60,3 +60,11 @@ class EraseForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Dit wachtwoord klopt niet."), code="wrong_password")
         return password
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Naam van de sleutel"),
+        max_length=100,
+        help_text=_("Waarvoor gebruikt u deze sleutel? Bijvoorbeeld: rapportage-script."),
+    )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import services
-from .forms import EraseForm, ProfileForm
+from .forms import ApiTokenForm, EraseForm, ProfileForm
 
 
 @login_required
@@ -57,3 +57,29 @@ def erase(request):
         messages.success(request, _("Uw account en gegevens zijn gewist."))
         return redirect("/")
     return render(request, "accounts/erase.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def api_tokens(request):
+    form = ApiTokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        _, new_token = services.create_api_token(user=request.user, name=form.cleaned_data["name"])
+        form = ApiTokenForm()
+    tokens = request.user.personal_api_tokens.all()
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {"form": form, "tokens": tokens, "new_token": new_token},
+    )
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, pk: int):
+    if services.revoke_api_token(user=request.user, token_id=pk):
+        messages.success(request, _("De sleutel is ingetrokken. Hij werkt niet meer."))
+    else:
+        messages.error(request, _("Deze sleutel bestaat niet (meer)."))
+    return redirect("accounts:api_tokens")

@@ -195,3 +195,29 @@ def test_production_settings_refuse_missing_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_api_token_page_shows_new_token_once_and_revokes(client):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(reverse("accounts:api_tokens"), {"name": "Mijn script"})
+    html = response.content.decode()
+    token = user.personal_api_tokens.get()
+    assert "Mijn script" in html and token.prefix in html
+    assert html.count("rp_") >= 1
+    assert "rp_" not in client.get(reverse("accounts:api_tokens")).content.decode().split(
+        "Nieuwe sleutel maken"
+    )[0].replace(token.prefix, "")
+    client.post(reverse("accounts:api_token_revoke", args=[token.pk]))
+    assert not user.personal_api_tokens.exists()
+
+
+def test_revoking_someone_elses_token_changes_nothing(client):
+    from raadsplein.accounts import services
+
+    owner = UserFactory()
+    token, _ = services.create_api_token(user=owner, name="van een ander")
+    client.force_login(UserFactory())
+    response = client.post(reverse("accounts:api_token_revoke", args=[token.pk]), follow=True)
+    assert "Deze sleutel bestaat niet (meer)." in response.content.decode()
+    assert owner.personal_api_tokens.count() == 1
