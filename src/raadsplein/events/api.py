@@ -1,0 +1,130 @@
+"""/api/v1/events/: upcoming sessions with free seats, and booking a place for yourself."""
+
+import datetime
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from raadsplein.api import api_user, signed_in
+from raadsplein.organisations.rules import is_member
+
+from . import selectors, services
+from .models import AccessNeed, Session
+
+router = Router(tags=["agenda"])
+
+
+class SessionOut(Schema):
+    id: int
+    event_slug: str
+    title: str
+    kind: str
+    audience: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    online: bool
+    location: str
+    region: str | None
+    programme: str | None
+    themes: list[str]
+    capacity: int
+    free_seats: int
+    waiting_list: int
+    my_status: str | None = None
+
+
+class BookingIn(Schema):
+    access_needs: list[str] = []
+    access_needs_other: str = ""
+
+
+class BookingOut(Schema):
+    id: int
+    session_id: int
+    status: str
+    message: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str
+
+
+def _out(s: Session) -> SessionOut:
+    return SessionOut(
+        id=s.pk,
+        event_slug=s.event.slug,
+        title=s.event.title,
+        kind=s.event.kind,
+        audience=s.event.audience,
+        starts_at=s.starts_at,
+        ends_at=s.ends_at,
+        online=s.is_online,
+        location=s.location,
+        region=s.event.region.slug if s.event.region else None,
+        programme=s.event.programme.slug if s.event.programme else None,
+        themes=[t.slug for t in s.event.themes.all()],
+        capacity=s.capacity,
+        free_seats=s.free_seats,
+        waiting_list=s.waiting,
+        my_status=getattr(s, "my_status", None),
+    )
+
+
+@router.get("/", response=list[SessionOut], summary="Komende sessies met vrije plaatsen")
+def list_sessions(
+    request: HttpRequest, kind: str = "", theme: str = "", region: str = "", limit: int = 200
+):
+    """Upcoming sessions of the events the caller may see (members-only events for members),
+    with free seats and, for a signed-in caller, their own booking status."""
+    user = api_user(request)
+    limit = max(1, min(limit, 500))
+    qs = selectors.upcoming_sessions(user, kind=kind, theme=theme, region=region)
+    return [_out(s) for s in qs[:limit]]
+
+
+@router.post(
+    "/sessions/{session_id}/bookings",
+    auth=signed_in,
+    response={201: BookingOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    summary="Boek een plaats voor uzelf",
+)
+def create_booking(request: HttpRequest, session_id: int, payload: BookingIn | None = None):
+    """Answers status ``confirmed`` or ``waitlisted``, or an error with a Dutch message."""
+    user = request.auth
+    payload = payload or BookingIn()
+    if not is_member(user):
+        return 403, ErrorOut(detail="Boeken kan alleen voor leden.", code="members_only")
+    try:
+        session = selectors.bookable_session(user, session_id)
+    except Session.DoesNotExist:
+        return 404, ErrorOut(detail="Deze sessie bestaat niet.", code="not_found")
+    if any(code not in AccessNeed.values for code in payload.access_needs):
+        return 400, ErrorOut(
+            detail="Onbekende toegankelijkheidswens. Kies uit: " + ", ".join(AccessNeed.values),
+            code="invalid",
+        )
+    try:
+        booking = services.book_seat(
+            session=session,
+            person=user,
+            access_needs=payload.access_needs,
+            access_needs_other=payload.access_needs_other,
+        )
+    except services.BookingError as err:
+        status = 409 if err.code in ("duplicate", "overlap", "council_cap", "closed") else 400
+        if err.code == "cancelled":
+            status = 409
+        return status, ErrorOut(detail=err.message, code=err.code)
+    message = (
+        "Geboekt: u heeft een plaats."
+        if booking.status == "confirmed"
+        else "De sessie is vol: u staat op de wachtlijst."
+    )
+    return 201, BookingOut(
+        id=booking.pk, session_id=session.pk, status=booking.status, message=message
+    )
+
+
+__all__ = ["router", "HttpError"]

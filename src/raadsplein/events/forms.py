@@ -1,0 +1,115 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from raadsplein.organisations.models import Region
+
+from .models import AccessNeed, EventKind, Theme
+
+
+class AgendaFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort"), required=False)
+    theme = forms.ChoiceField(label=_("Thema"), required=False)
+    region = forms.ChoiceField(label=_("Regio"), required=False)
+    mode = forms.ChoiceField(
+        label=_("Online of op locatie"),
+        required=False,
+        choices=[("", _("Allebei")), ("online", _("Online")), ("physical", _("Op locatie"))],
+    )
+    date_from = forms.DateField(
+        label=_("Vanaf datum"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Bijvoorbeeld 1-3-2027."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Alle soorten")), *EventKind.choices]
+        self.fields["theme"].choices = [("", _("Alle thema's"))] + list(
+            Theme.objects.values_list("slug", "name")
+        )
+        self.fields["region"].choices = [("", _("Alle regio's"))] + list(
+            Region.objects.values_list("slug", "name")
+        )
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+class BookingForm(forms.Form):
+    who = forms.ChoiceField(
+        label=_("Voor wie boekt u?"),
+        required=True,
+        help_text=_("Als voorzitter of secretaris kunt u ook voor leden van uw raad boeken."),
+    )
+    access_needs = forms.MultipleChoiceField(
+        label=_("Wensen voor toegankelijkheid"),
+        required=False,
+        choices=AccessNeed.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies wat nodig is om goed mee te kunnen doen. De organisator ziet dit."),
+    )
+    access_needs_other = forms.CharField(
+        label=_("Andere wens"),
+        required=False,
+        max_length=300,
+        help_text=_("Alleen invullen als u hierboven 'Anders' koos."),
+    )
+
+    def __init__(self, *args, who_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["who"].choices = list(who_choices)
+        if len(self.fields["who"].choices) <= 1:
+            self.fields["who"].widget = forms.HiddenInput()
+
+    def clean(self):
+        data = super().clean()
+        if "other" in data.get("access_needs", []) and not data.get("access_needs_other", ""):
+            self.add_error("access_needs_other", _("Beschrijf uw andere wens."))
+        return data
+
+
+class EvaluationForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("Welk cijfer geeft u deze bijeenkomst?"),
+        coerce=int,
+        choices=[(i, str(i)) for i in range(1, 11)],
+        widget=forms.RadioSelect,
+        help_text=_("1 is heel slecht, 10 is uitstekend."),
+    )
+    comments = forms.CharField(
+        label=_("Wat wilt u ons nog meegeven? (niet verplicht)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ProgrammeFilterForm(forms.Form):
+    day = forms.ChoiceField(label=_("Dag"), required=False)
+    theme = forms.ChoiceField(label=_("Thema"), required=False)
+    mode = forms.ChoiceField(
+        label=_("Toon"),
+        required=False,
+        choices=[("", _("Het hele programma")), ("mine", _("Alleen mijn programma"))],
+    )
+
+    def __init__(self, *args, days=(), themes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.utils.formats import date_format
+
+        self.fields["day"].choices = [("", _("Alle dagen"))] + [
+            (d.isoformat(), date_format(d, "l j F")) for d in days
+        ]
+        self.fields["theme"].choices = [("", _("Alle thema's"))] + [
+            (t.slug, t.name) for t in themes
+        ]
+
+
+class StaffMessageForm(forms.Form):
+    subject = forms.CharField(label=_("Onderwerp"), max_length=150)
+    body = forms.CharField(
+        label=_("Bericht"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )

@@ -1,0 +1,35 @@
+"""Who may do what with events and bookings. The one place for these permissions."""
+
+import rules
+from django.utils import timezone
+
+from raadsplein.accounts.rules import is_staff_member
+from raadsplein.organisations.models import Seat, SeatRole
+from raadsplein.organisations.rules import is_member
+
+BOOKING_ROLES = (SeatRole.VOORZITTER, SeatRole.SECRETARIS)
+
+
+@rules.predicate
+def can_book_for_council(user, council) -> bool:
+    """The chair or secretary of a council may book for that council's members."""
+    if not getattr(user, "is_authenticated", False) or council is None:
+        return False
+    return Seat.objects.filter(
+        Seat.current_q(timezone.localdate()), person=user, council=council, role__in=BOOKING_ROLES
+    ).exists()
+
+
+@rules.predicate
+def owns_booking(user, booking) -> bool:
+    return booking is not None and booking.person_id == getattr(user, "pk", None)
+
+
+@rules.predicate
+def booked_booking(user, booking) -> bool:
+    return booking is not None and booking.booked_by_id == getattr(user, "pk", None)
+
+
+rules.add_perm("events.book", is_member)
+rules.add_perm("events.manage_sessions", is_staff_member)
+rules.add_perm("events.manage_booking", owns_booking | booked_booking | is_staff_member)

@@ -1,0 +1,222 @@
+"""Reads about events, sessions and bookings, scoped to what a person may see. Every queryset
+loads what its pages show, so that list pages run a fixed number of queries."""
+
+import datetime
+from collections import OrderedDict
+
+from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from raadsplein.accounts.rules import is_staff_member
+from raadsplein.organisations.rules import is_member
+
+from .models import (
+    ACTIVE_STATUSES,
+    SEAT_STATUSES,
+    Audience,
+    Booking,
+    BookingStatus,
+    Event,
+    EventStatus,
+    Programme,
+    Session,
+)
+
+
+def visible_events(user) -> QuerySet[Event]:
+    """Published (or cancelled, to show it) events; members-only ones for members."""
+    qs = Event.objects.exclude(status=EventStatus.DRAFT)
+    if not is_member(user):
+        qs = qs.filter(audience=Audience.OPEN)
+    return qs
+
+
+def with_counts(qs: QuerySet[Session]) -> QuerySet[Session]:
+    return qs.annotate(
+        seats_taken=Count("bookings", filter=Q(bookings__status__in=SEAT_STATUSES)),
+        waiting=Count("bookings", filter=Q(bookings__status=BookingStatus.WAITLISTED)),
+    )
+
+
+def _with_my_status(qs: QuerySet[Session], user) -> QuerySet[Session]:
+    if not getattr(user, "is_authenticated", False):
+        return qs
+    mine = Booking.objects.filter(session=OuterRef("pk"), person=user, status__in=ACTIVE_STATUSES)
+    return qs.annotate(my_status=mine.values("status")[:1])
+
+
+def upcoming_sessions(
+    user,
+    *,
+    kind: str = "",
+    theme: str = "",
+    region: str = "",
+    mode: str = "",
+    date_from: datetime.date | None = None,
+    now: datetime.datetime | None = None,
+) -> QuerySet[Session]:
+    """Sessions not yet ended of events the user may see, with seats taken and the user's own
+    booking status, for the agenda and the API."""
+    now = now or timezone.now()
+    qs = Session.objects.filter(
+        event__in=visible_events(user).filter(status=EventStatus.PUBLISHED),
+        ends_at__gt=now,
+    )
+    if kind:
+        qs = qs.filter(event__kind=kind)
+    if theme:
+        qs = qs.filter(event__in=Event.objects.filter(themes__slug=theme))
+    if region:
+        qs = qs.filter(event__region__slug=region)
+    if mode == "online":
+        qs = qs.filter(is_online=True)
+    elif mode == "physical":
+        qs = qs.filter(is_online=False)
+    if date_from:
+        start = timezone.make_aware(datetime.datetime.combine(date_from, datetime.time.min))
+        qs = qs.filter(starts_at__gte=start)
+    qs = _with_my_status(with_counts(qs), user)
+    return (
+        qs.select_related("event", "event__region", "event__programme")
+        .prefetch_related("event__themes")
+        .order_by("starts_at", "pk")
+    )
+
+
+def event_for(user, slug: str) -> Event:
+    """One event the user may see (raises DoesNotExist otherwise)."""
+    return (
+        visible_events(user)
+        .select_related("region", "programme")
+        .prefetch_related("themes", "sectors")
+        .get(slug=slug)
+    )
+
+
+def sessions_of(event: Event, user) -> QuerySet[Session]:
+    return _with_my_status(with_counts(event.sessions.all()), user).order_by("starts_at", "pk")
+
+
+def bookable_session(user, pk: int) -> Session:
+    """A session of an event the user may see (raises DoesNotExist otherwise)."""
+    return with_counts(
+        Session.objects.filter(event__in=visible_events(user)).select_related(
+            "event", "event__region", "event__programme"
+        )
+    ).get(pk=pk)
+
+
+def bookings_for(person) -> QuerySet[Booking]:
+    """The person's own bookings, newest session last."""
+    return (
+        Booking.objects.filter(person=person)
+        .select_related("session__event", "council", "booked_by")
+        .prefetch_related("evaluation")
+        .order_by("session__starts_at", "pk")
+    )
+
+
+def manageable_bookings(user) -> QuerySet[Booking]:
+    """Bookings the user may change: their own and those they made for others."""
+    return Booking.objects.filter(Q(person=user) | Q(booked_by=user)).select_related(
+        "session__event", "person"
+    )
+
+
+def active_bookings_for(person) -> QuerySet[Booking]:
+    return bookings_for(person).filter(status__in=ACTIVE_STATUSES)
+
+
+def programme_for(user, slug: str) -> Programme:
+    qs = Programme.objects.all()
+    if not is_staff_member(user):
+        qs = qs.filter(is_published=True)
+    return qs.get(slug=slug)
+
+
+def programme_sessions(
+    programme: Programme, user, *, day: datetime.date | None = None, theme: str = "", mode=""
+) -> QuerySet[Session]:
+    qs = Session.objects.filter(event__programme=programme, event__in=visible_events(user)).exclude(
+        event__status=EventStatus.DRAFT
+    )
+    if day:
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        qs = qs.filter(starts_at__gte=start, starts_at__lt=start + datetime.timedelta(days=1))
+    if theme:
+        qs = qs.filter(event__in=Event.objects.filter(themes__slug=theme))
+    if mode == "mine" and getattr(user, "is_authenticated", False):
+        qs = qs.filter(
+            Exists(
+                Booking.objects.filter(
+                    session=OuterRef("pk"), person=user, status__in=ACTIVE_STATUSES
+                )
+            )
+        )
+    qs = _with_my_status(with_counts(qs), user)
+    return qs.select_related("event").prefetch_related("event__themes").order_by("starts_at", "pk")
+
+
+def group_by_day_and_slot(sessions) -> "OrderedDict[datetime.date, OrderedDict]":
+    """{day: {(start, end): [sessions]}} in Amsterdam time, in order."""
+    days: OrderedDict = OrderedDict()
+    for s in sessions:
+        start = timezone.localtime(s.starts_at)
+        end = timezone.localtime(s.ends_at)
+        days.setdefault(start.date(), OrderedDict()).setdefault(
+            (start.time(), end.time()), []
+        ).append(s)
+    return days
+
+
+def programme_days(programme: Programme) -> list[datetime.date]:
+    days = []
+    day = programme.start_date
+    while day <= programme.end_date:
+        days.append(day)
+        day += datetime.timedelta(days=1)
+    return days
+
+
+def staff_sessions(*, upcoming_only: bool = False) -> QuerySet[Session]:
+    qs = with_counts(Session.objects.all()).annotate(
+        avg_score=Avg("bookings__evaluation__score"),
+        n_evaluations=Count("bookings__evaluation"),
+    )
+    if upcoming_only:
+        qs = qs.filter(ends_at__gt=timezone.now())
+    return qs.select_related("event", "event__programme").order_by("starts_at", "pk")
+
+
+def participants(session: Session) -> QuerySet[Booking]:
+    return (
+        Booking.objects.filter(session=session, status__in=ACTIVE_STATUSES)
+        .select_related("person", "council", "booked_by")
+        .prefetch_related("evaluation")
+        .order_by("status", "created_at", "pk")
+    )
+
+
+def event_scores() -> QuerySet[Event]:
+    """Average evaluation per event (only events with at least one evaluation)."""
+    return (
+        Event.objects.annotate(
+            avg_score=Avg("sessions__bookings__evaluation__score"),
+            n_evaluations=Count("sessions__bookings__evaluation"),
+        )
+        .filter(n_evaluations__gt=0)
+        .select_related("programme")
+        .order_by("title")
+    )
+
+
+def programme_scores() -> QuerySet[Programme]:
+    return Programme.objects.annotate(
+        avg_score=Avg("events__sessions__bookings__evaluation__score"),
+        n_evaluations=Count("events__sessions__bookings__evaluation"),
+        n_bookings=Count(
+            "events__sessions__bookings",
+            filter=Q(events__sessions__bookings__status=BookingStatus.CONFIRMED),
+            distinct=True,
+        ),
+    ).order_by("-start_date")

@@ -1,0 +1,55 @@
+"""Background work (django-tasks). Thin: each task calls a service that is safe to run twice.
+
+Deferred tasks (``run_after``) need a backend that supports them (the database backend with
+``manage.py db_worker``). Where the backend cannot defer (tests, the immediate backend) nothing
+is scheduled; ``manage.py process_events`` (cron, every few minutes) does the same work and is
+the safety net in production too.
+"""
+
+import datetime
+import logging
+
+from django.utils import timezone
+from django_tasks import default_task_backend, task
+
+logger = logging.getLogger(__name__)
+
+
+def schedule(task_obj, run_after: datetime.datetime, *args) -> None:
+    """Enqueue ``task_obj(*args)`` to run at ``run_after`` when the backend can defer."""
+    if not getattr(default_task_backend, "supports_defer", False):
+        return
+    if run_after <= timezone.now():
+        task_obj.enqueue(*args)
+    else:
+        task_obj.using(run_after=run_after).enqueue(*args)
+
+
+@task()
+def send_reminder(booking_id: int, kind: str) -> bool:
+    from . import services
+
+    return services.send_reminder_once(booking_id=booking_id, kind=kind)
+
+
+@task()
+def expire_offer(booking_id: int) -> bool:
+    from . import services
+
+    return services.expire_offer(booking_id=booking_id)
+
+
+@task()
+def process_events() -> dict:
+    from . import services
+
+    result = services.process_waitlist()
+    result["reminders"] = services.send_due_reminders()
+    return result
+
+
+@task()
+def send_participant_message(booking_id: int, subject: str, body: str) -> None:
+    from . import services
+
+    services.send_participant_message(booking_id=booking_id, subject=subject, body=body)
