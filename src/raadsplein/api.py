@@ -44,5 +44,4 @@ api = NinjaAPI(
     description="Kennisbank, leeromgeving en agenda van Raadsplein.",
     urls_namespace="api",
 )
-api.add_router("/learning/", "raadsplein.learning.api.router")
 api.add_router("/events/", "raadsplein.events.api.router")
