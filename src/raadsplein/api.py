@@ -44,4 +44,6 @@ api = NinjaAPI(
     description="Kennisbank, leeromgeving en agenda van Raadsplein.",
     urls_namespace="api",
 )
+api.add_router("/learning/", "raadsplein.learning.api.router")
 api.add_router("/events/", "raadsplein.events.api.router")
+api.add_router("/knowledge/", "raadsplein.knowledge.api.router")

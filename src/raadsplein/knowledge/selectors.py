@@ -1,0 +1,252 @@
+"""Reads of the Kenniscentrum, always through what the person may see."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Count, Q, QuerySet
+
+from raadsplein.organisations.models import CareSector
+
+from .models import Audience, Kind, PublicationFile, PublicationPage, Theme
+from .rules import sees_members_content
+from .search import snippets
+from .search.query import matching_postings, parse_query, ranked_postings
+
+PER_PAGE = 20
+SORTS = ("relevantie", "datum")
+
+
+def publications_for(user) -> QuerySet[PublicationPage]:
+    """Live publications the user may see in full."""
+    qs = PublicationPage.objects.live()
+    if not sees_members_content(user):
+        qs = qs.filter(audience=Audience.PUBLIC)
+    return qs
+
+
+def latest_publications(user, *, limit: int = 5) -> list[PublicationPage]:
+    return list(publications_for(user).order_by("-published_on", "-pk")[:limit])
+
+
+def public_publications() -> QuerySet[PublicationPage]:
+    return PublicationPage.objects.live().filter(audience=Audience.PUBLIC)
+
+
+def file_for(user, file_id: int) -> PublicationFile | None:
+    """An attached file of a live publication; None if absent or hidden from this user."""
+    item = (
+        PublicationFile.objects.select_related("document", "page")
+        .filter(pk=file_id, page__live=True)
+        .first()
+    )
+    if item is None:
+        return None
+    if item.page.audience != Audience.PUBLIC and not sees_members_content(user):
+        return None
+    return item
+
+
+def live_file_exists(file_id: int) -> bool:
+    return PublicationFile.objects.filter(pk=file_id, page__live=True).exists()
+
+
+def document_is_members_only(document_id: int) -> bool:
+    """A Wagtail document attached to any members-only publication is members-only."""
+    return PublicationFile.objects.filter(
+        document_id=document_id, page__audience=Audience.MEMBERS
+    ).exists()
+
+
+@dataclass
+class Hit:
+    page: PublicationPage
+    score: float
+    snippet: str
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    hits: list[Hit]
+    count: int
+    page: object
+    sort: str
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    suggestion: str | None = None
+    understood: bool = True
+
+
+def _clean_values(values, allowed) -> list[str]:
+    return [v for v in dict.fromkeys(values or []) if v in allowed][:10]
+
+
+def _page_filter(kinds, themes, sectors) -> Q | None:
+    q = Q()
+    if kinds:
+        q &= Q(kind__in=kinds)
+    if themes:
+        q &= Q(
+            pk__in=PublicationPage.themes.through.objects.filter(theme__slug__in=themes).values(
+                "publicationpage_id"
+            )
+        )
+    if sectors:
+        q &= Q(
+            pk__in=PublicationPage.sectors.through.objects.filter(caresector_id__in=sectors).values(
+                "publicationpage_id"
+            )
+        )
+    return q if q else None
+
+
+def _facets(base_ids, *, kinds, themes, sectors) -> dict[str, list[FacetValue]]:
+    """Counts per kind, theme and sector over the matched publications (three queries)."""
+    kind_counts = dict(
+        PublicationPage.objects.filter(pk__in=base_ids)
+        .values_list("kind")
+        .annotate(n=Count("pk"))
+        .values_list("kind", "n")
+    )
+    theme_rows = (
+        PublicationPage.themes.through.objects.filter(publicationpage_id__in=base_ids)
+        .values_list("theme__slug", "theme__name")
+        .annotate(n=Count("pk"))
+        .order_by("theme__name")
+    )
+    sector_rows = (
+        PublicationPage.sectors.through.objects.filter(publicationpage_id__in=base_ids)
+        .values_list("caresector_id", "caresector__name", "caresector__order")
+        .annotate(n=Count("pk"))
+        .order_by("caresector__order")
+    )
+    return {
+        "soort": [
+            FacetValue(k.value, str(k.label), kind_counts[k.value], k.value in kinds)
+            for k in Kind
+            if kind_counts.get(k.value)
+        ],
+        "thema": [FacetValue(s, n, c, s in themes) for s, n, c in theme_rows],
+        "sector": [FacetValue(code, n, c, code in sectors) for code, n, _o, c in sector_rows],
+    }
+
+
+def _paginate(items_count: int, number) -> tuple[Paginator, object]:
+    paginator = Paginator(range(items_count), PER_PAGE)
+    try:
+        page = paginator.page(number)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    return paginator, page
+
+
+def search_publications(
+    user,
+    *,
+    q: str = "",
+    kinds=(),
+    themes=(),
+    sectors=(),
+    sort: str = "relevantie",
+    page_number: int = 1,
+    per_page: int = PER_PAGE,
+) -> SearchOutcome:
+    """The catalogue and search: ranked hits with snippets, facet counts, a suggestion.
+
+    A fixed number of queries whatever the number of results (about ten)."""
+    members = sees_members_content(user)
+    kinds = _clean_values(kinds, set(Kind.values))
+    themes = _clean_values(themes, set(Theme.objects.values_list("slug", flat=True)))
+    sectors = _clean_values(sectors, set(CareSector.objects.values_list("code", flat=True)))
+    sort = sort if sort in SORTS else "relevantie"
+    page_filter = _page_filter(kinds, themes, sectors)
+    q = (q or "").strip()[:200]
+    parsed = parse_query(q, members=members) if q else None
+
+    if parsed is None or not parsed.groups:
+        base = publications_for(user)
+        if page_filter is not None:
+            base = base.filter(page_filter)
+        count = base.count()
+        paginator, page = _paginate(count, page_number)
+        start = (page.number - 1) * per_page
+        pages = list(base.order_by("-published_on", "-pk")[start : start + per_page])
+        hits = [Hit(page=p, score=0.0, snippet=p.summary) for p in pages]
+        return SearchOutcome(
+            query=q,
+            hits=hits,
+            count=count,
+            page=page,
+            sort="datum",
+            facets=_facets(base.values("pk"), kinds=kinds, themes=themes, sectors=sectors),
+            understood=parsed is None,
+        )
+
+    ranked = ranked_postings(parsed, members=members, page_filter=page_filter)
+    if sort == "datum":
+        ordered = ranked.order_by("-page__published_on", "-rank", "page_id")
+    else:
+        ordered = ranked.order_by("-rank", "page_id")
+    count = ranked.count() if parsed.usable else 0
+    paginator, page = _paginate(count, page_number)
+    start = (page.number - 1) * per_page
+    rows = list(ordered[start : start + per_page].values_list("page_id", "rank")) if count else []
+    by_id = {
+        p.pk: p
+        for p in PublicationPage.objects.live()
+        .filter(pk__in=[r[0] for r in rows])
+        .select_related("search_document")
+    }
+    hits = []
+    for page_id, rank in rows:
+        p = by_id.get(page_id)
+        if p is None:
+            continue
+        document = getattr(p, "search_document", None)
+        hits.append(
+            Hit(
+                page=p,
+                score=round(float(rank), 4),
+                snippet=snippets.snippet(
+                    (p.title + "\n" + (document.text if document else p.summary)),
+                    stems=parsed.highlight_stems,
+                    parts=parsed.highlight_parts,
+                    fallback=p.summary,
+                ),
+            )
+        )
+    if count:
+        matched = matching_postings(parsed, members=members, page_filter=page_filter)
+        facets = _facets(
+            matched.values("page_id"),
+            kinds=kinds,
+            themes=themes,
+            sectors=sectors,
+        )
+    else:
+        facets = {"soort": [], "thema": [], "sector": []}
+    return SearchOutcome(
+        query=q,
+        hits=hits,
+        count=count,
+        page=page,
+        sort=sort,
+        facets=facets,
+        suggestion=parsed.suggestion,
+    )
+
+
+def review_due(*, today: datetime.date, months: int = 24) -> QuerySet[PublicationPage]:
+    """Live publications not reviewed for ``months`` months (for editors)."""
+    limit = today - datetime.timedelta(days=months * 30)
+    return PublicationPage.objects.live().filter(
+        Q(reviewed_on__lt=limit) | Q(reviewed_on__isnull=True, published_on__lt=limit)
+    )

@@ -1,0 +1,20 @@
+"""Background work of the Kenniscentrum (run by `manage.py db_worker`)."""
+
+from django_tasks import task
+
+from .search import indexing
+
+
+@task()
+def index_publication(page_id: int) -> None:
+    indexing.index_publication(page_id=page_id)
+
+
+@task()
+def unindex_publication(page_id: int) -> None:
+    indexing.unindex_publication(page_id=page_id)
+
+
+@task()
+def rebuild_index() -> int:
+    return indexing.rebuild_index()
