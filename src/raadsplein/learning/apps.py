@@ -1,3 +1,5 @@
+import importlib
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,55 @@ class LearningConfig(AppConfig):
     name = "raadsplein.learning"
     label = "learning"
     verbose_name = _("Leeromgeving")
+
+    def ready(self) -> None:
+        from raadsplein.accounts import personal_data, roles
+        from raadsplein.web import demo as demo_registry
+        from raadsplein.web import navigation
+
+        from . import demo, recommendations, services
+
+        navigation.register(
+            key="learning",
+            label=_("Leren"),
+            url_name="learning:catalogue",
+            order=30,
+            visible=navigation.for_everyone,
+        )
+        navigation.register_panel(
+            key="learning",
+            template="learning/panels/learning.html",
+            order=30,
+            context=recommendations.panel_context,
+            visible=navigation.for_members,
+        )
+        personal_data.register(
+            key="learning",
+            label=_("Leeromgeving: profiel, voortgang en certificaten"),
+            export=services.export_learning_data,
+            erase=services.erase_learning_data,
+        )
+        demo_registry.register(key="learning", order=30, build=demo.build)
+        content = ["course", "step", "theme", "learningpath"]
+        roles.grant(
+            roles.REDACTEUR,
+            *(f"learning.{a}_{m}" for m in content for a in ("add", "change", "delete", "view")),
+        )
+        roles.grant(roles.ADVISEUR, *(f"learning.view_{m}" for m in content))
+        roles.grant(
+            roles.BEHEERDER,
+            *(f"learning.{a}_{m}" for m in content for a in ("add", "change", "delete", "view")),
+        )
+        self._connect_events(services.complete_steps_for_attendance)
+
+    @staticmethod
+    def _connect_events(listener) -> None:
+        """Let attendance at an events session complete live-session steps, when the events
+        app offers the hook (it is built separately; without it nothing happens)."""
+        try:
+            hooks = importlib.import_module("raadsplein.events.hooks")
+        except ImportError:
+            return
+        register = getattr(hooks, "register_attendance_listener", None)
+        if callable(register):
+            register(listener)

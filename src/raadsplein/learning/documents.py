@@ -1,0 +1,68 @@
+"""Files made from learning data: the certificate PDF and statistics exports."""
+
+import csv
+import io
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+
+def certificate_pdf(certificate, *, verify_url: str) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "learning/certificate_pdf.html", {"certificate": certificate, "verify_url": verify_url}
+    )
+    return HTML(string=html).write_pdf()
+
+
+def _rows(course, stats) -> tuple[list[str], list[list]]:
+    header = [_("Module"), _("Stap"), _("Soort"), _("Verplicht"), _("Afgerond"), _("Procent")]
+    rows = [
+        [
+            r["module"],
+            r["step"],
+            r["kind"],
+            _("ja") if r["required"] else _("nee"),
+            r["done"],
+            r["percent"],
+        ]
+        for r in stats["steps"]
+    ]
+    return header, rows
+
+
+def statistics_csv(course, stats) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow([_("Cursus"), course.title])
+    writer.writerow([_("Ingeschreven"), stats["enrolled"]])
+    writer.writerow([_("Afgerond"), stats["completed"]])
+    writer.writerow([_("Percentage afgerond"), stats["rate"]])
+    writer.writerow([_("Gemiddelde toetsscore"), stats["average_score"] or ""])
+    writer.writerow([])
+    header, rows = _rows(course, stats)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def statistics_xlsx(course, stats) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Overzicht")[:31]
+    ws.append([_("Cursus"), course.title])
+    ws.append([_("Ingeschreven"), stats["enrolled"]])
+    ws.append([_("Afgerond"), stats["completed"]])
+    ws.append([_("Percentage afgerond"), stats["rate"]])
+    ws.append([_("Gemiddelde toetsscore"), stats["average_score"]])
+    steps = wb.create_sheet(_("Per stap")[:31])
+    header, rows = _rows(course, stats)
+    steps.append(header)
+    for row in rows:
+        steps.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

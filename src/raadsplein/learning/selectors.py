@@ -1,0 +1,305 @@
+"""Reads for the learning environment, scoped to what a person may see."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from raadsplein.accounts.rules import is_staff_member
+from raadsplein.organisations.models import Seat
+from raadsplein.organisations.rules import is_member
+
+from .models import (
+    Audience,
+    Certificate,
+    Course,
+    Enrolment,
+    LearnerProfile,
+    LearningPath,
+    LearningPathCourse,
+    Module,
+    QuizAttempt,
+    Step,
+    StepKind,
+    StepProgress,
+)
+
+# Heavy fields the outline never shows.
+OUTLINE_DEFER = ("body", "transcript", "questions")
+
+
+def courses_visible_to(user) -> QuerySet[Course]:
+    """Courses the user may see in the catalogue: drafts for staff only, members' courses for
+    members only."""
+    qs = Course.objects.all()
+    if is_staff_member(user):
+        return qs
+    qs = qs.filter(is_published=True)
+    if not is_member(user):
+        qs = qs.filter(audience=Audience.PUBLIC)
+    return qs
+
+
+def catalogue(user, *, theme: str = "", level: str = "", role: str = "") -> QuerySet[Course]:
+    qs = (
+        courses_visible_to(user)
+        .prefetch_related("themes")
+        .annotate(
+            module_count=Count("modules", distinct=True),
+            step_count=Count("modules__steps", distinct=True),
+        )
+        .order_by("title", "pk")
+    )
+    if theme:
+        qs = qs.filter(themes__slug=theme)
+    if level:
+        qs = qs.filter(level=level)
+    if role:
+        # JSON "contains" is not on SQLite; roles are few, so filter the small list in SQL-free
+        # form: an empty list suits everyone.
+        ids = [c.pk for c in Course.objects.only("pk", "roles") if not c.roles or role in c.roles]
+        qs = qs.filter(pk__in=ids)
+    return qs.distinct()
+
+
+def api_courses(user) -> QuerySet[Course]:
+    return (
+        courses_visible_to(user)
+        .annotate(
+            module_count=Count("modules", distinct=True),
+            step_count=Count("modules__steps", distinct=True),
+            quiz_count=Count(
+                "modules__steps", filter=Q(modules__steps__kind=StepKind.QUIZ), distinct=True
+            ),
+        )
+        .order_by("title", "pk")
+    )
+
+
+def course_outline(course: Course) -> list[Module]:
+    """Modules with their steps (light fields only), two queries whatever the size."""
+    steps = Step.objects.defer(*OUTLINE_DEFER).order_by("sort_order", "pk")
+    return list(
+        Module.objects.filter(course=course)
+        .order_by("sort_order", "pk")
+        .prefetch_related(Prefetch("steps", queryset=steps))
+    )
+
+
+def step_in_course(course: Course, step_id: int) -> Step:
+    """A step of this course (raises Step.DoesNotExist otherwise)."""
+    return Step.objects.select_related("module", "media_document", "captions_document").get(
+        pk=step_id, module__course=course
+    )
+
+
+def done_step_ids(person, course: Course) -> set[int]:
+    if not getattr(person, "is_authenticated", False):
+        return set()
+    return set(
+        StepProgress.objects.filter(person=person, course=course).values_list("step_id", flat=True)
+    )
+
+
+def enrolment_for(person, course: Course) -> Enrolment | None:
+    if not getattr(person, "is_authenticated", False):
+        return None
+    return Enrolment.objects.filter(person=person, course=course).first()
+
+
+def enrolments_by_course(person) -> dict[int, Enrolment]:
+    if not getattr(person, "is_authenticated", False):
+        return {}
+    return {e.course_id: e for e in Enrolment.objects.filter(person=person)}
+
+
+@dataclass
+class ModuleProgress:
+    module: Module
+    steps: list
+    done: int = 0
+    total: int = 0
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+@dataclass
+class CourseProgress:
+    modules: list[ModuleProgress] = field(default_factory=list)
+    done_required: int = 0
+    total_required: int = 0
+    next_step: Step | None = None
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done_required / self.total_required) if self.total_required else 0
+
+    @property
+    def complete(self) -> bool:
+        return self.total_required > 0 and self.done_required >= self.total_required
+
+    def steps(self) -> list[Step]:
+        return [s for m in self.modules for s in m.steps]
+
+
+def course_progress(outline: list[Module], done: set[int]) -> CourseProgress:
+    """Progress per module and course from an outline and the ids of done steps (no queries)."""
+    progress = CourseProgress()
+    for module in outline:
+        steps = list(module.steps.all())
+        for step in steps:
+            step.is_done = step.pk in done
+        mp = ModuleProgress(
+            module=module, steps=steps, done=sum(s.is_done for s in steps), total=len(steps)
+        )
+        progress.modules.append(mp)
+        for step in steps:
+            if step.required:
+                progress.total_required += 1
+                progress.done_required += step.is_done
+            if progress.next_step is None and not step.is_done:
+                progress.next_step = step
+    return progress
+
+
+def neighbours(outline: list[Module], step: Step) -> tuple[Step | None, Step | None]:
+    flat = [s for m in outline for s in m.steps.all()]
+    ids = [s.pk for s in flat]
+    if step.pk not in ids:
+        return None, None
+    i = ids.index(step.pk)
+    return (flat[i - 1] if i > 0 else None, flat[i + 1] if i + 1 < len(flat) else None)
+
+
+def attempts_for(person, step: Step) -> QuerySet[QuizAttempt]:
+    return QuizAttempt.objects.filter(person=person, step=step).order_by("-submitted_at")
+
+
+def certificates_for(person) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(person=person).select_related("course")
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    code = (code or "").strip().upper()
+    if not code or len(code) > 20:
+        return None
+    return (
+        Certificate.objects.filter(code=code)
+        .only("holder_name", "course_title", "issued_on")
+        .first()
+    )
+
+
+def profile_for(person) -> LearnerProfile | None:
+    return (
+        LearnerProfile.objects.filter(person=person)
+        .select_related("care_sector")
+        .prefetch_related("interests")
+        .first()
+    )
+
+
+def path_for_role(role: str) -> LearningPath | None:
+    items = LearningPathCourse.objects.select_related("course").order_by("sort_order", "pk")
+    return (
+        LearningPath.objects.filter(role=role)
+        .prefetch_related(Prefetch("items", queryset=items))
+        .first()
+    )
+
+
+def learning_paths() -> QuerySet[LearningPath]:
+    items = LearningPathCourse.objects.select_related("course").order_by("sort_order", "pk")
+    return LearningPath.objects.prefetch_related(Prefetch("items", queryset=items))
+
+
+def council_completions(council) -> list[dict]:
+    """Members of the council (current seats) who agreed to share, with their completed
+    courses. Members who did not agree are left out entirely."""
+    today = timezone.localdate()
+    seats = (
+        Seat.objects.filter(
+            Seat.current_q(today),
+            council=council,
+            person__learner_profile__share_progress=True,
+        )
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+    people = {}
+    for seat in seats:
+        people.setdefault(seat.person_id, {"person": seat.person, "roles": [], "completed": []})
+        people[seat.person_id]["roles"].append(seat.get_role_display())
+    completions = (
+        Enrolment.objects.filter(person_id__in=people.keys(), completed_at__isnull=False)
+        .select_related("course")
+        .order_by("completed_at")
+    )
+    for enrolment in completions:
+        people[enrolment.person_id]["completed"].append(enrolment)
+    return list(people.values())
+
+
+def councils_overseen_by(user) -> QuerySet:
+    from .rules import OVERVIEW_ROLES
+
+    today = timezone.localdate()
+    from raadsplein.organisations.models import Council
+
+    return Council.objects.filter(
+        Exists(
+            Seat.objects.filter(
+                Seat.current_q(today),
+                council=OuterRef("pk"),
+                person=user,
+                role__in=OVERVIEW_ROLES,
+            )
+        )
+    ).order_by("name")
+
+
+def statistics_overview() -> QuerySet[Course]:
+    return Course.objects.annotate(
+        enrolled=Count("enrolments", distinct=True),
+        completed=Count(
+            "enrolments", filter=Q(enrolments__completed_at__isnull=False), distinct=True
+        ),
+    ).order_by("title", "pk")
+
+
+def course_statistics(course: Course) -> dict:
+    """Enrolments, completions, rate, average quiz score and how many reached each step."""
+    enrolled = Enrolment.objects.filter(course=course).count()
+    completed = Enrolment.objects.filter(course=course, completed_at__isnull=False).count()
+    avg = QuizAttempt.objects.filter(course=course).aggregate(a=Avg("score"))["a"]
+    per_step = defaultdict(
+        int,
+        StepProgress.objects.filter(course=course)
+        .values_list("step_id")
+        .annotate(n=Count("pk"))
+        .values_list("step_id", "n"),
+    )
+    rows = []
+    for module in course_outline(course):
+        for step in module.steps.all():
+            done = per_step[step.pk]
+            rows.append(
+                {
+                    "module": module.title,
+                    "step": step.title,
+                    "kind": step.get_kind_display(),
+                    "required": step.required,
+                    "done": done,
+                    "percent": round(100 * done / enrolled) if enrolled else 0,
+                }
+            )
+    return {
+        "enrolled": enrolled,
+        "completed": completed,
+        "rate": round(100 * completed / enrolled) if enrolled else 0,
+        "average_score": round(avg) if avg is not None else None,
+        "steps": rows,
+    }
