@@ -1,0 +1,535 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from raadsplein.accounts.tests.factories import UserFactory, adviseur, beheerder, redacteur
+from raadsplein.learning import services
+from raadsplein.learning.demo import correct_answers
+from raadsplein.learning.models import (
+    Audience,
+    Certificate,
+    Enrolment,
+    LearnerProfile,
+    QuizAttempt,
+    StepKind,
+    StepProgress,
+)
+from raadsplein.organisations.models import SeatRole
+from raadsplein.organisations.tests.factories import MemberCouncilFactory, SeatFactory, member
+
+from .factories import CourseFactory, StepFactory, audio_step, small_course, steps_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _finish(person, course):
+    for step in steps_of(course):
+        if step.kind == StepKind.QUIZ:
+            services.submit_quiz(
+                person=person,
+                step=step,
+                token=services.quiz_token(person=person, step=step),
+                answers=correct_answers(step),
+            )
+        else:
+            services.complete_step(person=person, step=step)
+    return Certificate.objects.get(person=person, course=course)
+
+
+# --- permissions ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def world(db):
+    council = MemberCouncilFactory()
+    other_council = MemberCouncilFactory()
+    course = small_course()
+    public = small_course(quiz=False, audience=Audience.PUBLIC)
+    draft = small_course(quiz=False, is_published=False)
+    chair = member(council=council, role=SeatRole.VOORZITTER)
+    holder = member(council=council)
+    certificate = _finish(holder, course)
+    return {
+        "council": council,
+        "other_council": other_council,
+        "course": course,
+        "public": public,
+        "draft": draft,
+        "chair": chair,
+        "holder": holder,
+        "certificate": certificate,
+        "step": steps_of(course)[0],
+        "public_step": steps_of(public)[0],
+    }
+
+
+def _user(role, w):
+    return {
+        "anonymous": None,
+        "non_member": UserFactory(),
+        "member": member(council=w["council"]),
+        "other_member": member(council=w["other_council"]),
+        "chair": w["chair"],
+        "holder": w["holder"],
+        "adviseur": adviseur(),
+        "redacteur": redacteur(),
+        "beheerder": beheerder(),
+    }[role]
+
+
+URLS = {
+    "catalogue": lambda w: reverse("learning:catalogue"),
+    "course": lambda w: reverse("learning:course", args=[w["course"].slug]),
+    "public_course": lambda w: reverse("learning:course", args=[w["public"].slug]),
+    "draft_course": lambda w: reverse("learning:course", args=[w["draft"].slug]),
+    "step": lambda w: reverse("learning:step", args=[w["course"].slug, w["step"].pk]),
+    "public_step": lambda w: reverse("learning:step", args=[w["public"].slug, w["public_step"].pk]),
+    "profile": lambda w: reverse("learning:profile"),
+    "verify": lambda w: reverse("learning:verify", args=[w["certificate"].code]),
+    "pdf": lambda w: reverse("learning:certificate_pdf", args=[w["certificate"].code]),
+    "council": lambda w: reverse("learning:council_overview", args=[w["council"].pk]),
+    "statistics": lambda w: reverse("learning:statistics"),
+    "course_statistics": lambda w: reverse("learning:course_statistics", args=[w["course"].slug]),
+}
+
+LOGIN = "login"
+CASES = [
+    # (url, role, expected)
+    ("catalogue", "anonymous", 200),
+    ("catalogue", "non_member", 200),
+    ("catalogue", "member", 200),
+    ("course", "anonymous", LOGIN),
+    ("course", "non_member", 403),
+    ("course", "member", 200),
+    ("course", "other_member", 200),
+    ("course", "adviseur", 200),
+    ("public_course", "anonymous", 200),
+    ("public_course", "non_member", 200),
+    ("draft_course", "member", 404),
+    ("draft_course", "anonymous", 404),
+    ("draft_course", "redacteur", 200),
+    ("step", "anonymous", LOGIN),
+    ("step", "non_member", 403),
+    ("step", "member", 200),
+    ("step", "beheerder", 200),
+    ("public_step", "anonymous", LOGIN),
+    ("public_step", "non_member", 200),
+    ("profile", "anonymous", LOGIN),
+    ("profile", "member", 200),
+    ("verify", "anonymous", 200),
+    ("verify", "member", 200),
+    ("pdf", "anonymous", LOGIN),
+    ("pdf", "member", 404),
+    ("pdf", "beheerder", 404),
+    ("pdf", "holder", 200),
+    ("council", "anonymous", LOGIN),
+    ("council", "member", 403),
+    ("council", "other_member", 404),
+    ("council", "chair", 200),
+    ("council", "adviseur", 200),
+    ("statistics", "anonymous", LOGIN),
+    ("statistics", "member", 403),
+    ("statistics", "chair", 403),
+    ("statistics", "adviseur", 200),
+    ("statistics", "redacteur", 200),
+    ("course_statistics", "member", 403),
+    ("course_statistics", "beheerder", 200),
+]
+
+
+@pytest.mark.parametrize(("url", "role", "expected"), CASES)
+def test_permissions(client, world, url, role, expected):
+    user = _user(role, world)
+    if user is not None:
+        client.force_login(user)
+    response = client.get(URLS[url](world))
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert "/account/login/" in response["Location"]
+    else:
+        assert response.status_code == expected
+
+
+def test_catalogue_shows_only_public_courses_to_non_members(client, world):
+    client.force_login(UserFactory())
+    html = client.get(reverse("learning:catalogue")).content.decode()
+    assert world["public"].title in html
+    assert world["course"].title not in html
+    assert world["draft"].title not in html
+
+
+# --- query counts -----------------------------------------------------------------------
+
+
+def test_catalogue_query_count_is_the_same_for_1_and_3_courses(client, learner):
+    client.force_login(learner)
+    small_course()
+    client.get(reverse("learning:catalogue"))  # warm caches (content types, sessions)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("learning:catalogue"))
+    small_course()
+    small_course(audience=Audience.PUBLIC)
+    with CaptureQueriesContext(connection) as three:
+        response = client.get(reverse("learning:catalogue"))
+    assert response.content.decode().count('class="card course-card"') == 3
+    assert len(one.captured_queries) == len(three.captured_queries)
+
+
+@pytest.mark.parametrize("page", ["course", "step"])
+def test_course_and_step_pages_query_count_does_not_grow_with_size(client, learner, page):
+    client.force_login(learner)
+    small_c = small_course(modules=1, steps_per_module=1)
+    big_c = small_course(modules=6, steps_per_module=8)
+    for course in (small_c, big_c):
+        services.enrol(person=learner, course=course)
+        services.complete_step(person=learner, step=steps_of(course)[0])
+
+    def url(course):
+        if page == "course":
+            return reverse("learning:course", args=[course.slug])
+        return reverse("learning:step", args=[course.slug, steps_of(course)[0].pk])
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url(small_c))
+    with CaptureQueriesContext(connection) as small:
+        client.get(url(small_c))
+    with CaptureQueriesContext(connection) as big:
+        response = client.get(url(big_c))
+    assert response.status_code == 200
+    assert len(small.captured_queries) == len(big.captured_queries)
+
+
+# --- quiz -------------------------------------------------------------------------------
+
+
+def test_quiz_page_does_not_contain_the_answer_key(client, learner):
+    course = small_course()
+    quiz = steps_of(course)[-1]
+    services.enrol(person=learner, course=course)
+    client.force_login(learner)
+    html = client.get(reverse("learning:step", args=[course.slug, quiz.pk])).content.decode()
+    questions = quiz.question_list()
+    for q in questions:
+        assert q["prompt"] in html
+        for o in q["options"]:
+            assert o["text"] in html
+            if o["feedback"]:
+                assert o["feedback"] not in html
+        if q["explanation"]:
+            assert q["explanation"] not in html
+    assert "correct" not in html.lower().replace("correctie", "")
+    # matching: the right-hand values do not reveal which left item they belong to
+    matching = questions[4]
+    for o in matching["options"]:
+        assert f'value="{o["id"]}"' not in html
+
+
+def _quiz_post(step, token, answers):
+    data = {"token": token}
+    for qid, value in answers.items():
+        if isinstance(value, list):
+            data[f"q__{qid}"] = value
+        else:
+            for oid, v in value.items():
+                data[f"q__{qid}__{oid}"] = v
+    return data
+
+
+def test_quiz_failed_then_passed_through_the_page(client, learner):
+    course = small_course(quiz=True, modules=1, steps_per_module=1)
+    text, quiz = steps_of(course)
+    client.force_login(learner)
+    client.post(reverse("learning:enrol", args=[course.slug]))
+    client.post(reverse("learning:complete", args=[course.slug, text.pk]))
+    url = reverse("learning:submit_quiz", args=[course.slug, quiz.pk])
+    answers = correct_answers(quiz)
+    wrong = dict(answers)
+    first = quiz.question_list()[0]
+    wrong[first["id"]] = [first["options"][0]["id"]]
+    wrong[quiz.question_list()[2]["id"]] = [quiz.question_list()[2]["options"][0]["id"]]
+    token = services.quiz_token(person=learner, step=quiz)
+    response = client.post(url, _quiz_post(quiz, token, wrong))
+    assert response.status_code == 302
+    result = client.get(response["Location"]).content.decode()
+    assert "60% goed" in result
+    assert "Nee, het is meer dan advies." in result  # feedback on the chosen answer
+    assert "Probeer het opnieuw" in result
+    # the same form posted again (back button) is refused, nothing extra recorded
+    response = client.post(url, _quiz_post(quiz, token, answers), follow=True)
+    assert "al ingestuurd" in response.content.decode()
+    assert QuizAttempt.objects.filter(person=learner).count() == 1
+    token = services.quiz_token(person=learner, step=quiz)
+    response = client.post(url, _quiz_post(quiz, token, answers), follow=True)
+    assert "Gehaald" in response.content.decode()
+    assert Enrolment.objects.get(person=learner, course=course).completed_at is not None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"token": "onzin"},
+        {"token": "onzin", "q__x": "y"},
+        {"token": "onzin", "q__x__y__z": "1", "q__": "2"},
+    ],
+)
+def test_bad_quiz_input_is_refused_with_a_message(client, learner, data):
+    course = small_course()
+    quiz = steps_of(course)[-1]
+    client.force_login(learner)
+    response = client.post(
+        reverse("learning:submit_quiz", args=[course.slug, quiz.pk]), data, follow=True
+    )
+    assert response.status_code == 200
+    assert "alert--error" in response.content.decode()
+    assert not QuizAttempt.objects.exists()
+
+
+def test_quiz_post_with_real_token_but_question_of_another_quiz(client, learner):
+    course = small_course()
+    quiz = steps_of(course)[-1]
+    other = steps_of(small_course())[-1]
+    client.force_login(learner)
+    token = services.quiz_token(person=learner, step=quiz)
+    data = _quiz_post(quiz, token, {**correct_answers(quiz), **correct_answers(other)})
+    response = client.post(
+        reverse("learning:submit_quiz", args=[course.slug, quiz.pk]), data, follow=True
+    )
+    assert "horen niet bij deze toets" in response.content.decode()
+    assert not QuizAttempt.objects.exists()
+
+
+# --- progress ---------------------------------------------------------------------------
+
+
+def test_double_click_on_mark_done_saves_once(client, learner):
+    course = small_course(quiz=False)
+    first, second = steps_of(course)[:2]
+    client.force_login(learner)
+    url = reverse("learning:complete", args=[course.slug, first.pk])
+    r1 = client.post(url)
+    r2 = client.post(url)
+    assert r1.status_code == r2.status_code == 302
+    assert (
+        r1["Location"] == r2["Location"] == reverse("learning:step", args=[course.slug, second.pk])
+    )
+    assert StepProgress.objects.filter(person=learner, step=first).count() == 1
+    assert Enrolment.objects.filter(person=learner, course=course).count() == 1
+
+
+def test_media_ended_saves_with_json(client, learner):
+    course = small_course(quiz=False)
+    audio = audio_step(steps_of(course)[0].module)
+    client.force_login(learner)
+    url = reverse("learning:complete", args=[course.slug, audio.pk])
+    response = client.post(url, HTTP_ACCEPT="application/json")
+    assert response.json() == {"ok": True, "new": True}
+    assert client.post(url, HTTP_ACCEPT="application/json").json() == {"ok": True, "new": False}
+
+
+def test_step_of_another_course_is_not_found_and_nothing_recorded(client, learner):
+    course = small_course(quiz=False)
+    other = small_course(quiz=False)
+    client.force_login(learner)
+    foreign = steps_of(other)[0]
+    assert client.get(reverse("learning:step", args=[course.slug, foreign.pk])).status_code == 404
+    url = reverse("learning:complete", args=[course.slug, foreign.pk])
+    assert client.post(url).status_code == 404
+    assert not StepProgress.objects.exists()
+
+
+def test_non_member_cannot_record_progress_on_members_course(client):
+    course = small_course(quiz=False)
+    client.force_login(UserFactory())
+    response = client.post(reverse("learning:complete", args=[course.slug, steps_of(course)[0].pk]))
+    assert response.status_code == 403
+    assert not StepProgress.objects.exists()
+
+
+def test_course_page_shows_progress_and_resume(client, learner):
+    course = small_course(quiz=False, modules=2, steps_per_module=2)
+    steps = steps_of(course)
+    client.force_login(learner)
+    client.post(reverse("learning:complete", args=[course.slug, steps[0].pk]))
+    client.get(reverse("learning:step", args=[course.slug, steps[1].pk]))
+    html = client.get(reverse("learning:course", args=[course.slug])).content.decode()
+    assert "1 van 4 verplichte stappen klaar" in html
+    assert "Ga verder waar u was" in html
+    assert reverse("learning:step", args=[course.slug, steps[1].pk]) in html
+    assert "1 van 2 stappen klaar" in html
+
+
+def test_audio_step_shows_player_and_transcript(client, learner):
+    course = small_course(quiz=False)
+    audio = audio_step(steps_of(course)[0].module)
+    client.force_login(learner)
+    html = client.get(reverse("learning:step", args=[course.slug, audio.pk])).content.decode()
+    assert "<audio controls" in html
+    assert "Dit is de uitgeschreven tekst van de podcast." in html
+    assert 'href="#transcript"' in html
+
+
+def test_video_step_requires_captions_or_transcript():
+    from django.core.exceptions import ValidationError
+
+    step = StepFactory.build(
+        module=steps_of(small_course(quiz=False))[0].module,
+        kind=StepKind.VIDEO,
+        media_url="https://example.org/film.mp4",
+    )
+    with pytest.raises(ValidationError) as exc:
+        step.full_clean()
+    assert "transcript" in exc.value.message_dict
+
+
+# --- certificates -----------------------------------------------------------------------
+
+
+def test_certificate_pdf_and_verification_show_name_course_date_only(client, learner):
+    course = small_course()
+    certificate = _finish(learner, course)
+    client.force_login(learner)
+    response = client.get(reverse("learning:certificate_pdf", args=[certificate.code]))
+    assert response["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert certificate.holder_name in text and course.title in text and certificate.code in text
+    client.logout()
+    html = client.get(reverse("learning:verify", args=[certificate.code])).content.decode()
+    assert certificate.holder_name in html and course.title in html
+    assert learner.email not in html
+    assert "Dit certificaat is echt" in html
+    response = client.get(reverse("learning:verify_form"), {"code": certificate.code.lower()})
+    assert certificate.holder_name in response.content.decode()
+
+
+@pytest.mark.parametrize("code", ["RP-XXXX-XXXX", "x" * 300, "<script>", "' OR 1=1"])
+def test_unknown_certificate_code_is_a_clear_404(client, code):
+    response = client.get(reverse("learning:verify_form"), {"code": code})
+    assert response.status_code == 404
+    assert "geen certificaat met deze code" in response.content.decode()
+
+
+# --- overviews --------------------------------------------------------------------------
+
+
+def test_council_overview_lists_only_members_who_share(client, council):
+    chair = member(council=council, role=SeatRole.SECRETARIS)
+    sharer = member(council=council, first_name="Deelt", last_name="Graag")
+    private = member(council=council, first_name="Zegt", last_name="Niets")
+    course = small_course(quiz=False, modules=1, steps_per_module=1)
+    for person in (sharer, private):
+        _finish(person, course)
+    profile = services.get_or_create_profile(person=sharer)
+    profile.share_progress = True
+    profile.save()
+    services.get_or_create_profile(person=private)
+    client.force_login(chair)
+    html = client.get(reverse("learning:council_overview", args=[council.pk])).content.decode()
+    assert "Deelt Graag" in html and course.title in html
+    assert "Zegt Niets" not in html
+
+
+def test_course_statistics_chart_and_exports(client, learner):
+    course = small_course()
+    services.complete_step(person=learner, step=steps_of(course)[0])
+    _finish(member(), course)
+    client.force_login(adviseur())
+    html = client.get(reverse("learning:course_statistics", args=[course.slug])).content.decode()
+    assert "<svg" in html and "Ingeschreven" in html and "<dd>1 (50%)</dd>" in html
+    csv = client.get(
+        reverse("learning:course_statistics_export", args=[course.slug, "csv"])
+    ).content.decode()
+    assert course.title in csv and steps_of(course)[0].title in csv
+    xlsx = client.get(reverse("learning:course_statistics_export", args=[course.slug, "xlsx"]))
+    wb = load_workbook(io.BytesIO(xlsx.content))
+    assert wb.worksheets[0]["B2"].value == 2
+    assert wb.worksheets[1].max_row == 1 + len(steps_of(course))
+
+
+# --- profile and dashboard --------------------------------------------------------------
+
+
+def test_profile_form_saves_sharing_choice(client, learner):
+    client.force_login(learner)
+    response = client.post(
+        reverse("learning:profile"),
+        {"council_role": "lid", "experience": "experienced", "share_progress": "on"},
+    )
+    assert response.status_code == 302
+    profile = LearnerProfile.objects.get(person=learner)
+    assert profile.share_progress is True and profile.experience == "experienced"
+
+
+def test_profile_form_bad_input_shows_errors(client, learner):
+    client.force_login(learner)
+    response = client.post(reverse("learning:profile"), {"council_role": "koning"})
+    assert response.status_code == 200
+    assert "council_role" in response.context["form"].errors
+
+
+def test_dashboard_recommends_next_course_with_reason(client):
+    call_command("seed_demo", stdout=io.StringIO())
+    from django.contrib.auth import get_user_model
+
+    newcomer = get_user_model().objects.get(email="deelnemer300@demo.raadsplein.nl")
+    client.force_login(newcomer)
+    html = client.get(reverse("web:dashboard")).content.decode()
+    assert 'id="panel-learning"' in html
+    assert "Omdat u" in html or "U bent met deze cursus bezig" in html
+
+
+def test_dashboard_recommends_path_course_for_new_member(client, council):
+    from raadsplein.learning.models import LearningPath, LearningPathCourse
+
+    newcomer = member(council=council)
+    course = small_course(quiz=False, title="Welkom test")
+    path = LearningPath.objects.create(title="Route", role="new_member")
+    LearningPathCourse.objects.create(path=path, course=course)
+    client.force_login(newcomer)
+    html = client.get(reverse("web:dashboard")).content.decode()
+    assert "Welkom test" in html
+    assert "Omdat u nieuw lid bent" in html
+
+
+# --- API --------------------------------------------------------------------------------
+
+
+def test_api_lists_courses_the_caller_may_see(client, learner):
+    members = small_course(modules=2, steps_per_module=2)
+    public = small_course(quiz=False, audience=Audience.PUBLIC, modules=1, steps_per_module=1)
+    CourseFactory(is_published=False)
+    anonymous = client.get("/api/v1/learning/courses").json()
+    assert [c["slug"] for c in anonymous] == [public.slug]
+    client.force_login(learner)
+    data = {c["slug"]: c for c in client.get("/api/v1/learning/courses").json()}
+    assert set(data) == {members.slug, public.slug}
+    assert data[members.slug] == {
+        "slug": members.slug,
+        "title": members.title,
+        "modules": 2,
+        "steps": 5,
+        "quizzes": 1,
+        "audience": "members",
+    }
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/learning/courses" in schema["paths"]
+
+
+def test_migrations_are_complete():
+    call_command("makemigrations", "learning", "--check", "--dry-run", stdout=io.StringIO())
+
+
+def test_chair_sees_council_link_and_seat_role_check(client, council):
+    chair = member(council=council, role=SeatRole.VOORZITTER)
+    SeatFactory(person=chair, council=MemberCouncilFactory(), role=SeatRole.LID)
+    client.force_login(chair)
+    assert client.get(reverse("learning:council_overview", args=[council.pk])).status_code == 200
