@@ -3,8 +3,7 @@
 import datetime
 
 from django.http import HttpRequest
-from ninja import Router, Schema
-from ninja.errors import HttpError
+from ninja import Router, Schema, Status
 
 from raadsplein.api import api_user, signed_in
 from raadsplein.organisations.rules import is_member
@@ -95,15 +94,18 @@ def create_booking(request: HttpRequest, session_id: int, payload: BookingIn | N
     user = request.auth
     payload = payload or BookingIn()
     if not is_member(user):
-        return 403, ErrorOut(detail="Boeken kan alleen voor leden.", code="members_only")
+        return Status(403, ErrorOut(detail="Boeken kan alleen voor leden.", code="members_only"))
     try:
         session = selectors.bookable_session(user, session_id)
     except Session.DoesNotExist:
-        return 404, ErrorOut(detail="Deze sessie bestaat niet.", code="not_found")
+        return Status(404, ErrorOut(detail="Deze sessie bestaat niet.", code="not_found"))
     if any(code not in AccessNeed.values for code in payload.access_needs):
-        return 400, ErrorOut(
-            detail="Onbekende toegankelijkheidswens. Kies uit: " + ", ".join(AccessNeed.values),
-            code="invalid",
+        return Status(
+            400,
+            ErrorOut(
+                detail="Onbekende toegankelijkheidswens. Kies uit: " + ", ".join(AccessNeed.values),
+                code="invalid",
+            ),
         )
     try:
         booking = services.book_seat(
@@ -116,15 +118,13 @@ def create_booking(request: HttpRequest, session_id: int, payload: BookingIn | N
         status = 409 if err.code in ("duplicate", "overlap", "council_cap", "closed") else 400
         if err.code == "cancelled":
             status = 409
-        return status, ErrorOut(detail=err.message, code=err.code)
+        return Status(status, ErrorOut(detail=err.message, code=err.code))
     message = (
         "Geboekt: u heeft een plaats."
         if booking.status == "confirmed"
         else "De sessie is vol: u staat op de wachtlijst."
     )
-    return 201, BookingOut(
-        id=booking.pk, session_id=session.pk, status=booking.status, message=message
+    return Status(
+        201,
+        BookingOut(id=booking.pk, session_id=session.pk, status=booking.status, message=message),
     )
-
-
-__all__ = ["router", "HttpError"]
