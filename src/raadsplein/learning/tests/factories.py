@@ -107,10 +107,10 @@ def quiz_step(module, **kwargs) -> Step:
 
 
 def audio_step(module, document=None, **kwargs) -> Step:
+    kwargs.setdefault("title", "Podcast")
     return StepFactory(
         module=module,
         kind=StepKind.AUDIO,
-        title="Podcast",
         media_url="" if document else "https://example.org/podcast.mp3",
         media_document=document,
         transcript="Dit is de uitgeschreven tekst van de podcast.",
