@@ -112,6 +112,7 @@ def _facets(base_ids, *, kinds, themes, sectors) -> dict[str, list[FacetValue]]:
     """Counts per kind, theme and sector over the matched publications (three queries)."""
     kind_counts = dict(
         PublicationPage.objects.filter(pk__in=base_ids)
+        .order_by()
         .values_list("kind")
         .annotate(n=Count("pk"))
         .values_list("kind", "n")
@@ -139,8 +140,8 @@ def _facets(base_ids, *, kinds, themes, sectors) -> dict[str, list[FacetValue]]:
     }
 
 
-def _paginate(items_count: int, number) -> tuple[Paginator, object]:
-    paginator = Paginator(range(items_count), PER_PAGE)
+def _paginate(items_count: int, number, per_page: int = PER_PAGE) -> tuple[Paginator, object]:
+    paginator = Paginator(range(items_count), per_page)
     try:
         page = paginator.page(number)
     except EmptyPage:
@@ -176,7 +177,7 @@ def search_publications(
         if page_filter is not None:
             base = base.filter(page_filter)
         count = base.count()
-        paginator, page = _paginate(count, page_number)
+        paginator, page = _paginate(count, page_number, per_page)
         start = (page.number - 1) * per_page
         pages = list(base.order_by("-published_on", "-pk")[start : start + per_page])
         hits = [Hit(page=p, score=0.0, snippet=p.summary) for p in pages]
@@ -196,7 +197,7 @@ def search_publications(
     else:
         ordered = ranked.order_by("-rank", "page_id")
     count = ranked.count() if parsed.usable else 0
-    paginator, page = _paginate(count, page_number)
+    paginator, page = _paginate(count, page_number, per_page)
     start = (page.number - 1) * per_page
     rows = list(ordered[start : start + per_page].values_list("page_id", "rank")) if count else []
     by_id = {

@@ -168,7 +168,7 @@ def save_publication(*, data: PublicationData, file_contents: dict[str, bytes] |
     for name, content in contents.items():
         attach_file(page=page, name=name, content=content)
     page.save_revision().publish()
-    return page, created
+    return PublicationPage.objects.get(pk=page.pk), created
 
 
 @dataclass

@@ -14,6 +14,7 @@ import snowballstemmer
 MAX_QUERY_CHARS = 200
 _WORD = re.compile(r"[a-z0-9]+")
 _DOUBLE_VOWEL = re.compile(r"([aeou])\1")
+_DOUBLE_FINAL = re.compile(r"([bdfgklmnprstz])\1$")
 
 STOPWORDS = frozenset(
     [
@@ -165,7 +166,8 @@ def stem(word: str) -> str:
         return _IRREGULAR[word]
     if word.isdigit() or len(word) <= 3:
         return word
-    return _DOUBLE_VOWEL.sub(r"\1", _stemmer.stemWord(word))[:80]
+    stemmed = _DOUBLE_VOWEL.sub(r"\1", _stemmer.stemWord(word))
+    return _DOUBLE_FINAL.sub(r"\1", stemmed)[:80]
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
