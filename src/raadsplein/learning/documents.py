@@ -16,12 +16,19 @@ def certificate_pdf(certificate, *, verify_url: str) -> bytes:
     return HTML(string=html).write_pdf()
 
 
+def _cell(value):
+    """Text that a spreadsheet would read as a formula gets a leading quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _rows(course, stats) -> tuple[list[str], list[list]]:
     header = [_("Module"), _("Stap"), _("Soort"), _("Verplicht"), _("Afgerond"), _("Procent")]
     rows = [
         [
-            r["module"],
-            r["step"],
+            _cell(r["module"]),
+            _cell(r["step"]),
             r["kind"],
             _("ja") if r["required"] else _("nee"),
             r["done"],
@@ -35,7 +42,7 @@ def _rows(course, stats) -> tuple[list[str], list[list]]:
 def statistics_csv(course, stats) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
-    writer.writerow([_("Cursus"), course.title])
+    writer.writerow([_("Cursus"), _cell(course.title)])
     writer.writerow([_("Ingeschreven"), stats["enrolled"]])
     writer.writerow([_("Afgerond"), stats["completed"]])
     writer.writerow([_("Percentage afgerond"), stats["rate"]])
@@ -53,7 +60,7 @@ def statistics_xlsx(course, stats) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = _("Overzicht")[:31]
-    ws.append([_("Cursus"), course.title])
+    ws.append([_("Cursus"), _cell(course.title)])
     ws.append([_("Ingeschreven"), stats["enrolled"]])
     ws.append([_("Afgerond"), stats["completed"]])
     ws.append([_("Percentage afgerond"), stats["rate"]])

@@ -70,6 +70,12 @@ def catalogue(request):
                 else []
             ),
             "paths": list(selectors.learning_paths()) if request.user.is_authenticated else [],
+            "overseen_councils": (
+                list(selectors.councils_overseen_by(request.user))
+                if request.user.is_authenticated
+                else []
+            ),
+            "can_see_statistics": request.user.has_perm("learning.view_course_statistics"),
         },
     )
 

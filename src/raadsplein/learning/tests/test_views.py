@@ -533,3 +533,27 @@ def test_chair_sees_council_link_and_seat_role_check(client, council):
     SeatFactory(person=chair, council=MemberCouncilFactory(), role=SeatRole.LID)
     client.force_login(chair)
     assert client.get(reverse("learning:council_overview", args=[council.pk])).status_code == 200
+
+
+def test_csv_export_neutralises_formulas(client):
+    course = small_course(quiz=False)
+    step = steps_of(course)[0]
+    step.title = '=HYPERLINK("http://x")'
+    step.save()
+    client.force_login(beheerder())
+    csv = client.get(
+        reverse("learning:course_statistics_export", args=[course.slug, "csv"])
+    ).content.decode()
+    assert "'=HYPERLINK" in csv
+
+
+def test_catalogue_links_overviews_for_chair_and_staff(client, council):
+    chair = member(council=council, role=SeatRole.VOORZITTER)
+    client.force_login(chair)
+    html = client.get(reverse("learning:catalogue")).content.decode()
+    assert reverse("learning:council_overview", args=[council.pk]) in html
+    assert reverse("learning:statistics") not in html
+    client.force_login(adviseur())
+    assert (
+        reverse("learning:statistics") in client.get(reverse("learning:catalogue")).content.decode()
+    )
