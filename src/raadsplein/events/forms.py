@@ -41,7 +41,7 @@ class AgendaFilterForm(forms.Form):
 class BookingForm(forms.Form):
     who = forms.ChoiceField(
         label=_("Voor wie boekt u?"),
-        required=True,
+        required=False,
         help_text=_("Als voorzitter of secretaris kunt u ook voor leden van uw raad boeken."),
     )
     access_needs = forms.MultipleChoiceField(

@@ -233,7 +233,7 @@ def test_chair_books_for_member_via_form_but_not_for_stranger(client):
         {"who": "999999:1"},
         {"who": "self", "access_needs": ["jetpack"]},
         {"who": "self", "access_needs": ["other"]},
-        {},
+        {"who": "1:2:3"},
     ],
 )
 def test_bad_booking_input_never_500s_and_books_nothing(client, data):
