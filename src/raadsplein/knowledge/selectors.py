@@ -217,7 +217,7 @@ def search_publications(
                 page=p,
                 score=round(float(rank), 4),
                 snippet=snippets.snippet(
-                    (p.title + "\n" + (document.text if document else p.summary)),
+                    document.text if document else p.summary,
                     stems=parsed.highlight_stems,
                     parts=parsed.highlight_parts,
                     fallback=p.summary,
