@@ -16,6 +16,7 @@ from .models import (
     Audience,
     Booking,
     BookingStatus,
+    Evaluation,
     Event,
     EventKind,
     Programme,
@@ -104,6 +105,17 @@ def _aware(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
 
 def _next_weekday(day: datetime.date, weekday: int) -> datetime.date:
     return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def _week_monday(today: datetime.date) -> datetime.date:
+    """The Week is held in early October (5–9 October in 2020): the first Monday of October
+    that is at least four weeks away, so that the demo Week can still be booked."""
+    year = today.year
+    while True:
+        monday = _next_weekday(datetime.date(year, 10, 1), 0)
+        if monday >= today + datetime.timedelta(days=28):
+            return monday
+        year += 1
 
 
 def _event(slug: str, **fields) -> Event:
@@ -334,7 +346,7 @@ def build(*, log) -> None:
         )
 
     # The Week van de Medezeggenschap: Monday to Friday, 13 online workshops a day.
-    monday = _next_weekday(today + datetime.timedelta(days=28), 0)
+    monday = _week_monday(today)
     week, _ = Programme.objects.update_or_create(
         slug=f"week-van-de-medezeggenschap-{monday.year}",
         defaults={
@@ -382,7 +394,75 @@ def build(*, log) -> None:
                 ],
             )
             n_workshops += 1
+    n_past = _past_week(monday, themes, participants, seat_council)
     log(
         f"events: {len(COURSES)} courses, {len(REGIONAL_PLACES)} regional meetings, "
-        f"{n_sessions} sessions, Week {monday:%d-%m-%Y} with {n_workshops} workshops"
+        f"{n_sessions} sessions, Week {monday:%d-%m-%Y} with {n_workshops} workshops, "
+        f"last year's Week with {n_past} recorded workshops"
     )
+
+
+PAST_SCORES = [8, 7, 9, 8, 7, 8, 8, 7, 9, 7]  # averages 7.8, as the seeds report for 2020
+
+
+def _past_week(monday: datetime.date, themes: dict, participants: list, councils: dict) -> int:
+    """Last year's Week: five workshops with attendance, evaluations and recordings."""
+    last = _next_weekday(datetime.date(monday.year - 1, 10, 1), 0)
+    week, _ = Programme.objects.update_or_create(
+        slug=f"week-van-de-medezeggenschap-{last.year}",
+        defaults={
+            "title": f"Week van de Medezeggenschap {last.year}",
+            "description": (
+                f"De Week van vorig jaar. Leden kunnen de opnames terugkijken.\n\n{DEMO_NOTE}"
+            ),
+            "start_date": last,
+            "end_date": last + datetime.timedelta(days=4),
+        },
+    )
+    for d in range(5):
+        slug = f"week-{last.year}-{d + 1}-01"
+        event = _event(
+            slug,
+            kind=EventKind.WORKSHOP,
+            title=WEEK_TOPICS[d * 3],
+            summary=f"Workshop in de Week van vorig jaar. {DEMO_NOTE}",
+            audience=Audience.MEMBERS,
+            programme=week,
+            host="Workshopleider (demo)",
+            themes=[themes[WEEK_DAY_THEMES[d]]],
+        )
+        start = _aware(last + datetime.timedelta(days=d), 10)
+        (session,) = _sessions(
+            event,
+            [
+                {
+                    "starts_at": start,
+                    "ends_at": start + datetime.timedelta(hours=1),
+                    "is_online": True,
+                    "meeting_url": f"{MEET}{slug}",
+                    "capacity": 45,
+                    "recording_url": f"https://video.demo.raadsplein.nl/{slug}",
+                }
+            ],
+        )
+        if session.bookings.exists():
+            continue
+        people = participants[d * 10 : d * 10 + 10]
+        Booking.objects.bulk_create(
+            Booking(
+                session=session,
+                person=p,
+                booked_by=p,
+                council_id=councils.get(p.pk),
+                status=BookingStatus.CONFIRMED,
+                attended=True,
+                created_at=start - datetime.timedelta(days=14),
+                confirmed_at=start - datetime.timedelta(days=14),
+            )
+            for p in people
+        )
+        Evaluation.objects.bulk_create(
+            Evaluation(booking=b, score=PAST_SCORES[i % len(PAST_SCORES)])
+            for i, b in enumerate(session.bookings.order_by("pk"))
+        )
+    return 5
