@@ -142,7 +142,7 @@ def _build_course(spec: dict, themes: dict, log) -> Course:
                 step.body = "<p>Download het document en bewaar het bij uw raadsstukken.</p>"
             elif kind == StepKind.LIVE:
                 step.required = False
-                step.link_url = "https://www.example.org/agenda-demo"
+                step.link_url = "/agenda/"
                 step.body = (
                     "<p>Een online bijeenkomst in een kleine groep, onder leiding van een "
                     "adviseur. Deze stap is een keuze.</p>"
@@ -188,7 +188,49 @@ def build(*, log) -> None:
         if created:
             for i, slug in enumerate(slugs):
                 LearningPathCourse.objects.create(path=path, course=courses[slug], sort_order=i)
+    _link_other_apps(log)
     _demo_progress(courses, log)
+
+
+# Demo steps that point at demo content of the knowledge centre and the agenda, when those
+# apps have built theirs (the agenda builds after us, so a second seed_demo links the session).
+PUBLICATION_LINKS = {
+    "Overzicht: onderwerpen van advies en instemming": "Basisinformatie Wmcz 2018",
+    "Checklist: kennismaken met de achterban": "InContactStaan: contact met de achterban",
+    "Vragenlijst bij de begroting": "Wat mag de cliëntenraad zeggen over de begroting?",
+}
+SESSION_LINKS = {"Kennismakingsbijeenkomst voor nieuwe leden": "Welkom in de cliëntenraad"}
+
+
+def _link_other_apps(log) -> None:
+    from django.apps import apps
+    from django.utils import timezone
+
+    try:
+        Publication = apps.get_model("knowledge", "PublicationPage")
+    except LookupError:
+        Publication = None
+    if Publication is not None:
+        for step_title, page_title in PUBLICATION_LINKS.items():
+            page = Publication.objects.live().filter(title=page_title).first()
+            if page:
+                Step.objects.filter(title=step_title, publication_page__isnull=True).update(
+                    publication_page=page
+                )
+    try:
+        Session = apps.get_model("events", "Session")
+    except LookupError:
+        return
+    for step_title, event_title in SESSION_LINKS.items():
+        session = (
+            Session.objects.filter(event__title=event_title, starts_at__gte=timezone.now())
+            .order_by("starts_at")
+            .first()
+        )
+        if session:
+            Step.objects.filter(
+                title=step_title, kind=StepKind.LIVE, event_session_id__isnull=True
+            ).update(event_session_id=session.pk)
 
 
 def _demo_progress(courses: dict, log) -> None:

@@ -9,6 +9,7 @@ carries a stable UUID, which is what learners' answers refer to.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
 from raadsplein.organisations.models import SeatRole
+
+
+def validate_link(value: str) -> None:
+    """A full http(s) link, or a path on this site."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
 
 
 class Audience(models.TextChoices):
@@ -243,7 +251,13 @@ class Step(models.Model):
         related_name="+",
         verbose_name=_("document"),
     )
-    link_url = models.URLField(_("link"), blank=True)
+    link_url = models.CharField(
+        _("link"),
+        max_length=500,
+        blank=True,
+        validators=[validate_link],
+        help_text=_("Een volledige link (https://…) of een pagina op deze site (/agenda/…)."),
+    )
     event_session_id = models.PositiveIntegerField(
         _("nummer van de cursusbijeenkomst"),
         null=True,

@@ -3,7 +3,9 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from raadsplein.accounts.rules import is_staff_member
@@ -92,6 +94,30 @@ def step_in_course(course: Course, step_id: int) -> Step:
     return Step.objects.select_related("module", "media_document", "captions_document").get(
         pk=step_id, module__course=course
     )
+
+
+def live_session(step: Step) -> dict | None:
+    """The events session a live step points at, if the events app has it."""
+    if not step.event_session_id:
+        return None
+    try:
+        Session = apps.get_model("events", "Session")
+    except LookupError:
+        return None
+    session = Session.objects.select_related("event").filter(pk=step.event_session_id).first()
+    if session is None:
+        return None
+    try:
+        url = reverse("events:event_detail", args=[session.event.slug])
+    except NoReverseMatch:
+        url = ""
+    return {
+        "title": session.event.title,
+        "starts_at": session.starts_at,
+        "is_online": getattr(session, "is_online", False),
+        "location": getattr(session, "location", ""),
+        "url": url,
+    }
 
 
 def done_step_ids(person, course: Course) -> set[int]:

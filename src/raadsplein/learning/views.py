@@ -152,6 +152,8 @@ def step_detail(request, slug: str, step_id: int):
         "previous": previous,
         "following": following,
     }
+    if step.kind == StepKind.LIVE:
+        context["session"] = selectors.live_session(step)
     if step.kind == StepKind.QUIZ:
         attempts = list(selectors.attempts_for(request.user, step)[:20])
         context.update(
