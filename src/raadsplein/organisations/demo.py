@@ -29,6 +29,7 @@ from .models import (
     Seat,
     SeatRole,
 )
+from .reference import ensure_reference_data
 
 PLACES = {
     Province.GRONINGEN: ["Groningen", "Veendam", "Winsum"],
@@ -205,6 +206,7 @@ def _ensure_people(specs: list[tuple[str, str, str]], password_hash: str) -> dic
 @transaction.atomic
 def build(*, log) -> None:
     rng = random.Random(2026)  # same demo world every time
+    ensure_reference_data()
     today = timezone.localdate()
     sectors = {s.code: s for s in CareSector.objects.all()}
     regions = {r.slug: r for r in Region.objects.all()}

@@ -8,9 +8,10 @@ class WebConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self) -> None:
-        from . import navigation
+        from . import demo, navigation, services
         from .dashboard import seats_panel_context
 
+        demo.register(key="site", order=1, build=lambda *, log: services.ensure_home_page())
         navigation.register(
             key="dashboard",
             label=_("Mijn Raadsplein"),

@@ -1,31 +1,11 @@
 from django.db import migrations
 
-SECTORS = [
-    ("ouderenzorg", "Ouderenzorg (VVT)", 1),
-    ("thuiszorg", "Thuiszorg", 2),
-    ("ggz", "Geestelijke gezondheidszorg (ggz)", 3),
-    ("gehandicaptenzorg", "Gehandicaptenzorg", 4),
-    ("jeugdzorg", "Jeugdzorg", 5),
-    ("ziekenhuiszorg", "Ziekenhuiszorg", 6),
-]
-
-REGIONS = [
-    ("Noord", "noord"),
-    ("Oost", "oost"),
-    ("Midden", "midden"),
-    ("Noord-West", "noord-west"),
-    ("Zuid-West", "zuid-west"),
-    ("Zuid", "zuid"),
-]
+from raadsplein.organisations.reference import ensure_reference_data
 
 
 def forwards(apps, schema_editor):
-    CareSector = apps.get_model("organisations", "CareSector")
-    Region = apps.get_model("organisations", "Region")
-    for code, name, order in SECTORS:
-        CareSector.objects.update_or_create(code=code, defaults={"name": name, "order": order})
-    for name, slug in REGIONS:
-        Region.objects.get_or_create(slug=slug, defaults={"name": name})
+    ensure_reference_data(apps.get_model("organisations", "CareSector"),
+                          apps.get_model("organisations", "Region"))
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,37 @@
+"""Writes for the site itself."""
+
+from django.db import transaction
+
+from . import home_content
+from .models import HomePage
+
+
+@transaction.atomic
+def ensure_home_page() -> HomePage:
+    """The site's home page and default Site, created if a database lacks them (the data
+    migration makes them; a flushed test database or a damaged tree may not have them)."""
+    from wagtail.models import Locale, Page, Site
+
+    home = HomePage.objects.first()
+    if home is not None:
+        return home
+    root = Page.get_first_root_node()
+    if root is None:
+        locale = Locale.objects.get_or_create(language_code="nl")[0]
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    for stale in root.get_children().filter(slug="home"):
+        stale.delete()
+    home = HomePage(
+        title=home_content.TITLE, slug="home", intro=home_content.INTRO, body=home_content.body()
+    )
+    root.add_child(instance=home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Raadsplein",
+        },
+    )
+    return home
