@@ -14,6 +14,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from raadsplein.organisations.models import CareSector
 
@@ -213,6 +214,20 @@ class PublicationPage(Page):
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types: list[str] = []
 
+    # For Wagtail's search backend (admin search, and the public search when
+    # RAADSPLEIN_KNOWLEDGE_SEARCH = "wagtail"): text after the Dutch pipeline, so an
+    # Elasticsearch/OpenSearch cluster needs no Dutch analyser of its own.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("normalised_title", boost=10),
+        index.SearchField("normalised_summary", boost=4),
+        index.SearchField("normalised_text"),
+        index.FilterField("kind"),
+        index.FilterField("audience"),
+        index.FilterField("published_on"),
+    ]
+
     class Meta:
         verbose_name = _("publicatie")
         verbose_name_plural = _("publicaties")
@@ -220,6 +235,22 @@ class PublicationPage(Page):
     @property
     def is_public(self) -> bool:
         return self.audience == Audience.PUBLIC
+
+    def normalised_title(self) -> str:
+        from .search.indexing import normalised
+
+        return normalised(self.title)
+
+    def normalised_summary(self) -> str:
+        from .search.indexing import normalised
+
+        return normalised(self.summary)
+
+    def normalised_text(self) -> str:
+        from .search.indexing import normalised, page_fields
+
+        fields = page_fields(self)
+        return normalised(" ".join(fields[k] for k in ("taxonomy", "body", "transcript", "files")))
 
     def clean(self) -> None:
         super().clean()

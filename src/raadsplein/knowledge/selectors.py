@@ -10,7 +10,7 @@ from raadsplein.organisations.models import CareSector
 
 from .models import Audience, Kind, PublicationFile, PublicationPage, Theme
 from .rules import sees_members_content
-from .search import snippets
+from .search import external, snippets
 from .search.query import matching_postings, parse_query, ranked_postings
 
 PER_PAGE = 20
@@ -191,6 +191,10 @@ def search_publications(
             understood=parsed is None,
         )
 
+    if external.mode() == "wagtail":
+        return _search_external(
+            parsed, members, page_filter, kinds, themes, sectors, sort, page_number, per_page, q
+        )
     ranked = ranked_postings(parsed, members=members, page_filter=page_filter)
     if sort == "datum":
         ordered = ranked.order_by("-page__published_on", "-rank", "page_id")
@@ -200,6 +204,29 @@ def search_publications(
     paginator, page = _paginate(count, page_number, per_page)
     start = (page.number - 1) * per_page
     rows = list(ordered[start : start + per_page].values_list("page_id", "rank")) if count else []
+    hits = _hits(parsed, rows)
+    if count:
+        matched = matching_postings(parsed, members=members, page_filter=page_filter)
+        facets = _facets(
+            matched.values("page_id"),
+            kinds=kinds,
+            themes=themes,
+            sectors=sectors,
+        )
+    else:
+        facets = {"soort": [], "thema": [], "sector": []}
+    return SearchOutcome(
+        query=q,
+        hits=hits,
+        count=count,
+        page=page,
+        sort=sort,
+        facets=facets,
+        suggestion=parsed.suggestion,
+    )
+
+
+def _hits(parsed, rows) -> list[Hit]:
     by_id = {
         p.pk: p
         for p in PublicationPage.objects.live()
@@ -224,16 +251,21 @@ def search_publications(
                 ),
             )
         )
-    if count:
-        matched = matching_postings(parsed, members=members, page_filter=page_filter)
-        facets = _facets(
-            matched.values("page_id"),
-            kinds=kinds,
-            themes=themes,
-            sectors=sectors,
-        )
-    else:
-        facets = {"soort": [], "thema": [], "sector": []}
+    return hits
+
+
+def _search_external(
+    parsed, members, page_filter, kinds, themes, sectors, sort, page_number, per_page, q
+) -> SearchOutcome:
+    count, rows, ids = external.search(parsed, members=members, page_filter=page_filter, sort=sort)
+    paginator, page = _paginate(count, page_number, per_page)
+    start = (page.number - 1) * per_page
+    hits = _hits(parsed, rows[start : start + per_page])
+    facets = (
+        _facets(ids, kinds=kinds, themes=themes, sectors=sectors)
+        if ids
+        else {"soort": [], "thema": [], "sector": []}
+    )
     return SearchOutcome(
         query=q,
         hits=hits,

@@ -99,7 +99,7 @@ def extract_document_text(document) -> str:
     return text
 
 
-def _fields(page: PublicationPage) -> dict[str, str]:
+def page_fields(page: PublicationPage) -> dict[str, str]:
     taxonomy = [page.get_kind_display()]
     taxonomy += [t.name for t in page.themes.all()]
     taxonomy += [s.name for s in page.sectors.all()]
@@ -112,6 +112,22 @@ def _fields(page: PublicationPage) -> dict[str, str]:
         "transcript": page.transcript,
         "files": "\n".join(files),
     }
+
+
+def external_term(term: str) -> str:
+    """A term as sent to an external engine: synonym keys become plain letters."""
+    return f"zsyn{term[1:]}" if term.startswith("~") else term
+
+
+def normalised(text: str, variants: dict | None = None) -> str:
+    """Text after the Dutch pipeline (stems plus synonym keys), for Wagtail's backends."""
+    variants = synonym_variants() if variants is None else variants
+    toks = analysis.tokens(text or "")
+    keys = [
+        external_term(analysis.synonym_key(synonym_id))
+        for _s, _e, synonym_id in analysis.find_phrases([t for t, _ in toks], variants)
+    ]
+    return " ".join([t for t, _ in toks] + keys)
 
 
 def weigh(fields: dict[str, str], variants: dict) -> tuple[dict[str, float], dict[str, str]]:
@@ -186,7 +202,7 @@ def _write(pages: list[PublicationPage], variants: dict) -> set[int]:
     prepared = []
     all_display: dict[str, str] = {}
     for page in pages:
-        fields = _fields(page)
+        fields = page_fields(page)
         weights, display = weigh(fields, variants)
         for term in weights:
             all_display.setdefault(term, display.get(term, term))

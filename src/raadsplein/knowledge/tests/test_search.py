@@ -13,6 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def slugs(user, q, **kwargs):
+    if user is None:
+        from django.contrib.auth.models import AnonymousUser
+
+        user = AnonymousUser()
     return [h.page.slug for h in selectors.search_publications(user, q=q, **kwargs).hits]
 
 
@@ -185,3 +189,30 @@ def test_import_line_validation_reasons():
     assert [e.line for e in errors] == [1, 2, 3]
     assert "ontbrekende velden" in errors[0].reason
     assert "gereserveerd" in errors[2].reason
+
+
+@pytest.fixture
+def wagtail_mode(settings):
+    settings.RAADSPLEIN_KNOWLEDGE_SEARCH = "wagtail"
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("MZR", "Over de medezeggenschapsregeling"),
+        ("cliëntenraad", "Samen met andere clientenraden"),
+        ("wapen", "Stroomstootwapens bij de politie"),
+        ("begrotnig", "De begroting lezen"),
+    ],
+)
+def test_wagtail_backend_mode_keeps_dutch_behaviour(lid, wagtail_mode, query, title):
+    """RAADSPLEIN_KNOWLEDGE_SEARCH = "wagtail" ranks through WAGTAILSEARCH_BACKENDS (here the
+    database backend; in production Elasticsearch/OpenSearch) with the same pipeline."""
+    from django.core.management import call_command
+
+    publication(slug="target", title=title, audience="public")
+    publication(slug="other", title="Koffie en thee", audience="public")
+    publication(slug="secret", title=title + " voor leden", audience="members")
+    call_command("update_index", verbosity=0)
+    assert set(slugs(lid, query)) == {"target", "secret"}
+    assert slugs(None, query) == ["target"]
