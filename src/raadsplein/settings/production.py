@@ -7,8 +7,11 @@ from .base import *  # noqa: F403
 DEBUG = False
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY moet gezet zijn (minstens 50 tekens).")
-RAADSPLEIN_REQUIRE_STAFF_MFA = env.bool("RAADSPLEIN_REQUIRE_STAFF_MFA", default=True)
 RAADSPLEIN_DEMO_MODE = env.bool("RAADSPLEIN_DEMO_MODE", default=False)
+# Staff need a second factor in production; a demo installation may switch it off.
+RAADSPLEIN_REQUIRE_STAFF_MFA = env.bool(
+    "RAADSPLEIN_REQUIRE_STAFF_MFA", default=not RAADSPLEIN_DEMO_MODE
+)
 
 # Several web processes share one cache (rate limits!): the database unless CACHE_URL says else.
 CACHES = {

@@ -221,3 +221,20 @@ def test_revoking_someone_elses_token_changes_nothing(client):
     response = client.post(reverse("accounts:api_token_revoke", args=[token.pk]), follow=True)
     assert "Deze sleutel bestaat niet (meer)." in response.content.decode()
     assert owner.personal_api_tokens.count() == 1
+
+
+def test_password_reset_sends_mail_and_unknown_address_leaks_nothing(client):
+    user = UserFactory()
+    response = client.post(reverse("account_reset_password"), {"email": user.email})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [user.email]
+    assert "/account/password/reset/key/" in mail.outbox[0].body
+    # An unknown address gets the same answer (no account enumeration).
+    response = client.post(reverse("account_reset_password"), {"email": "niemand@example.org"})
+    assert response.status_code == 302
+
+
+def test_sign_out_needs_post_and_ends_session(client):
+    client.force_login(UserFactory())
+    client.post(reverse("account_logout"))
+    assert "_auth_user_id" not in client.session
