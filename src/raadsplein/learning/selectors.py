@@ -269,6 +269,22 @@ def council_completions(council) -> list[dict]:
     return list(people.values())
 
 
+def council_coverage(council, rows: list[dict]) -> dict:
+    """How many people sit on the council, how many share, and how many of those finished a
+    course. Nothing is said about people who do not share."""
+    seated = (
+        Seat.objects.filter(Seat.current_q(timezone.localdate()), council=council)
+        .values("person")
+        .distinct()
+        .count()
+    )
+    return {
+        "seated": seated,
+        "sharing": len(rows),
+        "with_completion": sum(1 for r in rows if r["completed"]),
+    }
+
+
 def councils_overseen_by(user) -> QuerySet:
     from .rules import OVERVIEW_ROLES
 

@@ -318,10 +318,15 @@ def council_overview(request, council_id: int):
     council = get_object_or_404(org_selectors.councils_visible_to(request.user), pk=council_id)
     if not request.user.has_perm("learning.view_council_overview", council):
         raise PermissionDenied
+    people = selectors.council_completions(council)
     return render(
         request,
         "learning/council_overview.html",
-        {"council": council, "people": selectors.council_completions(council)},
+        {
+            "council": council,
+            "people": people,
+            "coverage": selectors.council_coverage(council, people),
+        },
     )
 
 

@@ -436,6 +436,9 @@ def test_council_overview_lists_only_members_who_share(client, council):
     html = client.get(reverse("learning:council_overview", args=[council.pk])).content.decode()
     assert "Deelt Graag" in html and course.title in html
     assert "Zegt Niets" not in html
+    # chair, sharer and private member sit on the council; one shares and has finished
+    assert "1 van de 3 mensen in de raad delen hun voortgang" in html
+    assert "Van hen hebben 1 minstens" in html
 
 
 def test_course_statistics_chart_and_exports(client, learner):
