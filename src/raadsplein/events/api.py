@@ -96,7 +96,7 @@ def create_booking(request: HttpRequest, session_id: int, payload: BookingIn | N
     if not is_member(user):
         return Status(403, ErrorOut(detail="Boeken kan alleen voor leden.", code="members_only"))
     try:
-        session = selectors.bookable_session(user, session_id)
+        session = selectors.session_for_booking(user, session_id)
     except Session.DoesNotExist:
         return Status(404, ErrorOut(detail="Deze sessie bestaat niet.", code="not_found"))
     if any(code not in AccessNeed.values for code in payload.access_needs):

@@ -106,6 +106,12 @@ def bookable_session(user, pk: int) -> Session:
     ).get(pk=pk)
 
 
+def session_for_booking(user, pk: int) -> Session:
+    """A session of an event the user may see, without counts (the service counts under
+    lock). Raises DoesNotExist otherwise."""
+    return Session.objects.filter(event__in=visible_events(user)).get(pk=pk)
+
+
 def bookings_for(person) -> QuerySet[Booking]:
     """The person's own bookings, newest session last."""
     return (

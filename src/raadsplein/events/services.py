@@ -78,13 +78,43 @@ def _locked_session(session_id: int) -> Session:
     return Session.objects.select_for_update().select_related("event").get(pk=session_id)
 
 
-def _schedule_booking_tasks(booking: Booking) -> None:
+def _notify(booking: Booking, what: str) -> None:
+    """After commit, one background task sends the e-mail for ``what`` and schedules what
+    follows from it (reminders, the end of an offer). One queue entry per change keeps the
+    request short."""
     from . import tasks
 
+    _on_commit(tasks.after_booking_change.enqueue, booking.pk, what)
+
+
+def handle_booking_change(*, booking_id: int, what: str) -> None:
+    """The background half of a booking change: e-mail, then scheduled follow-ups."""
+    from . import tasks
+
+    booking = (
+        Booking.objects.select_related("session__event", "person").filter(pk=booking_id).first()
+    )
+    if booking is None:
+        return
     session = booking.session
-    tasks.schedule(tasks.send_reminder, session.starts_at - reminder_lead(), booking.pk, "before")
-    if session.is_online:
-        tasks.schedule(tasks.send_reminder, session.starts_at - link_lead(), booking.pk, "link")
+    if what == "confirmed":
+        emails.send_confirmation(booking)
+        tasks.schedule(
+            tasks.send_reminder, session.starts_at - reminder_lead(), booking.pk, "before"
+        )
+        if session.is_online:
+            tasks.schedule(tasks.send_reminder, session.starts_at - link_lead(), booking.pk, "link")
+    elif what == "waitlisted":
+        emails.send_waitlisted(booking)
+    elif what == "offered" and booking.offer_expires_at:
+        emails.send_offer(booking)
+        tasks.schedule(tasks.expire_offer, booking.offer_expires_at, booking.pk)
+    elif what == "cancelled":
+        emails.send_cancelled(booking)
+    elif what == "expired":
+        emails.send_offer_expired(booking)
+    elif what == "evaluation":
+        emails.send_evaluation_request(booking)
 
 
 def _clean_needs(access_needs: Iterable[str]) -> list[str]:
@@ -238,17 +268,14 @@ def book_seat(
             _("Er is al een boeking voor deze bijeenkomst."), code="duplicate"
         ) from exc
     if status == BookingStatus.CONFIRMED:
-        _on_commit(emails.send_confirmation, booking)
-        _on_commit(_schedule_booking_tasks, booking)
+        _notify(booking, "confirmed")
     else:
-        _on_commit(emails.send_waitlisted, booking)
+        _notify(booking, "waitlisted")
     return booking
 
 
 def _fill_free_seats(session: Session, now: datetime.datetime) -> list[Booking]:
     """Offer free seats to the longest waiting people. The session row must be locked."""
-    from . import tasks
-
     offered = []
     if session.is_cancelled or session.starts_at <= now:
         return offered
@@ -266,8 +293,7 @@ def _fill_free_seats(session: Session, now: datetime.datetime) -> list[Booking]:
         booking.save(update_fields=["status", "offer_expires_at"])
         booking.session = session
         offered.append(booking)
-        _on_commit(emails.send_offer, booking)
-        _on_commit(tasks.schedule, tasks.expire_offer, expires, booking.pk)
+        _notify(booking, "offered")
     return offered
 
 
@@ -297,7 +323,7 @@ def cancel_booking(*, booking: Booking, by, now: datetime.datetime | None = None
     booking.offer_expires_at = None
     booking.save(update_fields=["status", "cancelled_at", "offer_expires_at"])
     booking.session = session
-    _on_commit(emails.send_cancelled, booking)
+    _notify(booking, "cancelled")
     if was_seat:
         _fill_free_seats(session, now)
     return booking
@@ -321,8 +347,7 @@ def accept_offer(*, booking: Booking, now: datetime.datetime | None = None) -> B
     booking.offer_expires_at = None
     booking.save(update_fields=["status", "confirmed_at", "offer_expires_at"])
     booking.session = session
-    _on_commit(emails.send_confirmation, booking)
-    _on_commit(_schedule_booking_tasks, booking)
+    _notify(booking, "confirmed")
     return booking
 
 
@@ -340,7 +365,7 @@ def expire_offer(*, booking_id: int, now: datetime.datetime | None = None) -> bo
         booking.status = BookingStatus.EXPIRED
         booking.save(update_fields=["status"])
         booking.session = session
-        _on_commit(emails.send_offer_expired, booking)
+        _notify(booking, "expired")
         _fill_free_seats(session, now)
     return True
 
@@ -447,7 +472,7 @@ def mark_attendance(*, session: Session, present_ids: Iterable[int], by) -> int:
     for booking in newly_present:
         _on_commit(hooks.notify_attended, session_id=session.pk, person=booking.person)
         if session.ends_at <= timezone.now():
-            _on_commit(emails.send_evaluation_request, booking)
+            _notify(booking, "evaluation")
     return len(newly_present)
 
 

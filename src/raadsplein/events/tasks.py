@@ -26,6 +26,13 @@ def schedule(task_obj, run_after: datetime.datetime, *args) -> None:
 
 
 @task()
+def after_booking_change(booking_id: int, what: str) -> None:
+    from . import services
+
+    services.handle_booking_change(booking_id=booking_id, what=what)
+
+
+@task()
 def send_reminder(booking_id: int, kind: str) -> bool:
     from . import services
 
