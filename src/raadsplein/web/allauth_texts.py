@@ -44,4 +44,9 @@ TEXTS = [
     _("Send me a sign-in code"),
     _("If you have not created an account yet, then please %(link)ssign up%(end_link)s first."),
     _("Already have an account? Then please %(link)ssign in%(end_link)s."),
+    _("Successfully signed in as %(name)s."),
+    _("You have signed out."),
+    _("Password successfully changed."),
+    _("Confirmation email sent to %(email)s."),
+    _("You have confirmed %(email)s."),
 ]
