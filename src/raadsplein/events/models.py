@@ -163,6 +163,15 @@ class Session(models.Model):
     trainer = models.CharField(
         _("trainer"), max_length=200, blank=True, help_text=_("Leeg: die van de activiteit.")
     )
+    trainer_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions_as_trainer",
+        verbose_name=_("account van de trainer"),
+        help_text=_("Deze persoon mag de deelnemerslijst zien en de aanwezigheid bijhouden."),
+    )
     recording_url = models.URLField(
         _("link naar de opname"), blank=True, help_text=_("Voor leden, na afloop.")
     )

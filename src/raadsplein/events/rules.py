@@ -30,6 +30,16 @@ def booked_booking(user, booking) -> bool:
     return booking is not None and booking.booked_by_id == getattr(user, "pk", None)
 
 
+@rules.predicate
+def is_session_trainer(user, session) -> bool:
+    return (
+        session is not None
+        and getattr(user, "is_authenticated", False)
+        and session.trainer_account_id == user.pk
+    )
+
+
 rules.add_perm("events.book", is_member)
+rules.add_perm("events.run_session", is_staff_member | is_session_trainer)
 rules.add_perm("events.manage_sessions", is_staff_member)
 rules.add_perm("events.manage_booking", owns_booking | booked_booking | is_staff_member)

@@ -163,6 +163,13 @@ def my_bookings(request):
     upcoming = [b for b in bookings if b.session.ends_at > now and b.is_active]
     past = [b for b in bookings if b.session.ends_at <= now and b.status == "confirmed"]
     feed = CalendarFeed.objects.filter(person=request.user).first()
+    as_trainer = (
+        Session.objects.filter(
+            trainer_account=request.user, ends_at__gt=now - datetime.timedelta(days=30)
+        )
+        .select_related("event")
+        .order_by("starts_at")
+    )
     return render(
         request,
         "events/my_bookings.html",
@@ -170,6 +177,7 @@ def my_bookings(request):
             "upcoming": upcoming,
             "past": past,
             "for_others": booked_for_others,
+            "as_trainer": as_trainer,
             "feed_url": (
                 request.build_absolute_uri(reverse("events:calendar_feed", args=[feed.token]))
                 if feed
@@ -283,6 +291,23 @@ def programme(request, slug: str):
     )
 
 
+def _session_runner(view):
+    """Staff, or the trainer whose account is set on the session."""
+
+    def wrapper(request, pk: int, *args, **kwargs):
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        session = get_object_or_404(selectors.staff_sessions(), pk=pk)
+        if not request.user.has_perm("events.run_session", session):
+            raise PermissionDenied
+        return view(request, session, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    return wrapper
+
+
 def _staff_only(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -312,9 +337,8 @@ def staff_overview(request):
     )
 
 
-@_staff_only
-def staff_session(request, pk: int):
-    session = get_object_or_404(selectors.staff_sessions(), pk=pk)
+@_session_runner
+def staff_session(request, session):
     form = StaffMessageForm(request.POST if "send_message" in request.POST else None)
     if request.method == "POST":
         if "mark_attendance" in request.POST:
@@ -374,11 +398,10 @@ def _safe_cell(value):
     return value
 
 
-@_staff_only
-def staff_export(request, pk: int, fmt: str):
+@_session_runner
+def staff_export(request, session, fmt: str):
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    session = get_object_or_404(Session.objects.select_related("event"), pk=pk)
     filename = f"deelnemers-{session.event.slug}-{timezone.localtime(session.starts_at):%Y%m%d}"
     rows = [[_safe_cell(v) for v in row] for row in _export_rows(session)]
     if fmt == "csv":

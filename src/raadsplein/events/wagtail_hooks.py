@@ -70,7 +70,7 @@ class SessionViewSet(SnippetViewSet):
                 FieldPanel("cancel_until"),
             ]
         ),
-        FieldPanel("trainer"),
+        FieldRowPanel([FieldPanel("trainer"), FieldPanel("trainer_account")]),
         FieldPanel("recording_url"),
         FieldPanel("is_cancelled"),
     ]

@@ -30,7 +30,8 @@ def world():
     council = MemberCouncilFactory()
     other_council = MemberCouncilFactory()
     owner = member(council=council)
-    session = SessionFactory()
+    trainer = member()
+    session = SessionFactory(trainer_account=trainer)
     booking = BookingFactory(session=session, person=owner, council=council)
     programme = ProgrammeFactory()
     SessionFactory(event=EventFactory(programme=programme, kind="workshop"))
@@ -44,6 +45,7 @@ def world():
             "member": member(council=council),
             "owner": owner,
             "other_council": member(council=other_council),
+            "trainer": trainer,
             "adviseur": adviseur(),
             "redacteur": redacteur(),
             "beheerder": beheerder(),
@@ -70,6 +72,7 @@ def _urls(w):
 
 
 STAFF = ("adviseur", "redacteur", "beheerder")
+RUNNERS = (*STAFF, "trainer")
 STAFF_OVERVIEW_QUERIES = 7
 # expected outcome per URL: a role → status code; "login" = redirect to sign-in
 MATRIX = {
@@ -82,11 +85,11 @@ MATRIX = {
     "evaluate": {"anonymous": "login", "owner": 200, "*": 404},
     "programme": {"*": 200},
     "staff": {"anonymous": "login", **dict.fromkeys(STAFF, 200), "*": 403},
-    "staff_session": {"anonymous": "login", **dict.fromkeys(STAFF, 200), "*": 403},
-    "export_csv": {"anonymous": "login", **dict.fromkeys(STAFF, 200), "*": 403},
-    "export_xlsx": {"anonymous": "login", **dict.fromkeys(STAFF, 200), "*": 403},
+    "staff_session": {"anonymous": "login", **dict.fromkeys(RUNNERS, 200), "*": 403},
+    "export_csv": {"anonymous": "login", **dict.fromkeys(RUNNERS, 200), "*": 403},
+    "export_xlsx": {"anonymous": "login", **dict.fromkeys(RUNNERS, 200), "*": 403},
 }
-ROLES = ["anonymous", "non_member", "member", "owner", "other_council", *STAFF]
+ROLES = ["anonymous", "non_member", "member", "owner", "other_council", "trainer", *STAFF]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -174,7 +177,7 @@ def test_my_bookings_and_staff_lists_query_count(client, django_assert_num_queri
         BookingFactory(session=s, person=person)
     client.force_login(person)
     client.get(reverse("events:my_bookings"))
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         page = client.get(reverse("events:my_bookings")).content.decode()
     assert page.count("card session-card") == n
     staff = adviseur()
