@@ -82,3 +82,12 @@ def test_ending_term_is_flagged_on_dashboard(client):
     client.force_login(seat.person)
     html = client.get("/mijn/").content.decode()
     assert "Termijn eindigt over 20 dagen" in html
+
+
+def test_server_error_page_renders_without_request_context(rf):
+    from raadsplein.web.errors import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()
+    assert "/static/web/css/raadsplein.css" in response.content.decode()
