@@ -64,7 +64,11 @@ def recommendation_for(person) -> Recommendation | None:
     if started:
         course = Course.objects.get(pk=started[0].course_id)
         return _with_next_step(
-            course, person, _("U bent met deze cursus bezig. Ga verder waar u was."), True
+            course,
+            person,
+            _("U bent met deze cursus bezig. Ga verder waar u was."),
+            True,
+            last_step_id=started[0].last_step_id,
         )
     # 2. The next course on the learning path for your role.
     profile = selectors.profile_for(person)
@@ -97,11 +101,14 @@ def recommendation_for(person) -> Recommendation | None:
     return None
 
 
-def _with_next_step(course, person, reason, in_progress=False) -> Recommendation:
+def _with_next_step(course, person, reason, in_progress=False, last_step_id=None) -> Recommendation:
     outline = selectors.course_outline(course)
     progress = selectors.course_progress(outline, selectors.done_step_ids(person, course))
     return Recommendation(
-        course=course, step=progress.next_step, reason=reason, in_progress=in_progress
+        course=course,
+        step=selectors.resume_step(progress, last_step_id),
+        reason=reason,
+        in_progress=in_progress,
     )
 
 

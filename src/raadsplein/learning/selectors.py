@@ -191,6 +191,18 @@ def course_progress(outline: list[Module], done: set[int]) -> CourseProgress:
     return progress
 
 
+def resume_step(progress: CourseProgress, last_step_id: int | None) -> Step | None:
+    """Where to carry on: the step opened last if it is not done yet, else the first step
+    after it that is not done, else the first open step of the course."""
+    steps = progress.steps()
+    ids = [s.pk for s in steps]
+    if last_step_id in ids:
+        for step in steps[ids.index(last_step_id) :]:
+            if not step.is_done:
+                return step
+    return progress.next_step
+
+
 def neighbours(outline: list[Module], step: Step) -> tuple[Step | None, Step | None]:
     flat = [s for m in outline for s in m.steps.all()]
     ids = [s.pk for s in flat]

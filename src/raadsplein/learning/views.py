@@ -88,6 +88,7 @@ def course_detail(request, slug: str):
     progress = selectors.course_progress(outline, done)
     enrolment = selectors.enrolment_for(request.user, course)
     prerequisites = list(course.prerequisites.select_related("required_course"))
+    resume = selectors.resume_step(progress, enrolment.last_step_id if enrolment else None)
     return render(
         request,
         "learning/course.html",
@@ -97,6 +98,8 @@ def course_detail(request, slug: str):
             "enrolment": enrolment,
             "prerequisites": prerequisites,
             "themes": list(course.themes.all()),
+            "sectors": list(course.care_sectors.all()),
+            "resume": resume,
             "certificate": (
                 selectors.certificates_for(request.user).filter(course=course).first()
                 if enrolment and enrolment.completed_at
