@@ -576,3 +576,45 @@ def test_resume_goes_to_the_step_opened_last_when_not_done(client, learner):
     html = client.get(reverse("learning:course", args=[course.slug])).content.decode()
     resume = reverse("learning:step", args=[course.slug, steps[2].pk])
     assert f'<a class="button" href="{resume}">' in html
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_statistics_list_query_count_is_the_same_for_1_and_3_courses(client):
+    client.force_login(adviseur())
+    url = reverse("learning:statistics")
+    small_course()
+    client.get(url)
+    one = _queries(client, url)
+    small_course()
+    small_course()
+    assert _queries(client, url) == one
+
+
+def test_council_overview_query_count_is_the_same_for_1_and_3_sharing_members(client, council):
+    chair = member(council=council, role=SeatRole.VOORZITTER)
+    course = small_course(quiz=False, modules=1, steps_per_module=1)
+    url = reverse("learning:council_overview", args=[council.pk])
+    client.force_login(chair)
+
+    def sharer():
+        person = member(council=council)
+        _finish(person, course)
+        profile = services.get_or_create_profile(person=person)
+        profile.share_progress = True
+        profile.save()
+
+    sharer()
+    client.get(url)
+    one = _queries(client, url)
+    sharer()
+    sharer()
+    assert _queries(client, url) == one
+    assert client.get(url).content.decode().count(course.title) == 3
