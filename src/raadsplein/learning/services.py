@@ -109,6 +109,8 @@ def complete_step(*, person, step: Step, via_quiz: bool = False) -> bool:
     _check_may_follow(person, course)
     if step.kind == StepKind.QUIZ and not via_quiz:
         raise LearningError(_("Een toets rondt u af door hem te halen."))
+    if step.kind == StepKind.LIVE and step.event_session_id:
+        raise LearningError(_("Deze stap is klaar zodra in de agenda staat dat u aanwezig was."))
     return _complete(person=person, step=step, course=course)
 
 

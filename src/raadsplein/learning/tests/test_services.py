@@ -201,6 +201,14 @@ def test_attendance_completes_live_steps_for_that_session_only(learner):
     assert list(StepProgress.objects.values_list("step_id", flat=True)) == [live.pk]
 
 
+def test_live_step_with_a_session_is_not_marked_done_by_hand(learner):
+    course = small_course(quiz=False)
+    live = StepFactory(module=steps_of(course)[0].module, kind=StepKind.LIVE, event_session_id=5)
+    with pytest.raises(services.LearningError, match="aanwezig"):
+        services.complete_step(person=learner, step=live)
+    assert not StepProgress.objects.filter(step=live).exists()
+
+
 def test_attendance_skips_courses_the_person_may_not_follow():
     course = small_course(quiz=False)
     StepFactory(module=steps_of(course)[0].module, kind=StepKind.LIVE, event_session_id=7)
