@@ -350,6 +350,8 @@ def statistics(request):
 def course_statistics(request, slug: str, export: str = ""):
     if denied := _staff_only(request):
         return denied
+    if export not in ("", "csv", "xlsx"):
+        raise Http404
     course = get_object_or_404(Course.objects.all(), slug=slug)
     stats = selectors.course_statistics(course)
     if export == "csv":

@@ -618,3 +618,33 @@ def test_council_overview_query_count_is_the_same_for_1_and_3_sharing_members(cl
     sharer()
     assert _queries(client, url) == one
     assert client.get(url).content.decode().count(course.title) == 3
+
+
+def test_unknown_export_format_is_not_found(client):
+    course = small_course(quiz=False)
+    client.force_login(beheerder())
+    url = reverse("learning:course_statistics_export", args=[course.slug, "pdf"])
+    assert client.get(url).status_code == 404
+
+
+def test_quiz_result_of_someone_else_is_not_found(client, learner):
+    course = small_course()
+    quiz = steps_of(course)[-1]
+    other = member()
+    outcome = services.submit_quiz(
+        person=other,
+        step=quiz,
+        token=services.quiz_token(person=other, step=quiz),
+        answers=correct_answers(quiz),
+    )
+    client.force_login(learner)
+    url = reverse("learning:quiz_result", args=[course.slug, quiz.pk, outcome.attempt.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_learning_data_is_in_the_personal_data_registry():
+    from raadsplein.accounts import personal_data
+
+    section = next(s for s in personal_data.sections() if s.key == "learning")
+    assert section.export is services.export_learning_data
+    assert section.erase is services.erase_learning_data
