@@ -140,6 +140,14 @@ def programme_for(user, slug: str) -> Programme:
     return qs.get(slug=slug)
 
 
+def recent_programmes() -> list[Programme]:
+    """Published programmes that are coming up or ended less than a year ago (recordings)."""
+    since = timezone.localdate() - datetime.timedelta(days=365)
+    return list(
+        Programme.objects.filter(is_published=True, end_date__gte=since).order_by("-start_date")
+    )
+
+
 def programme_sessions(
     programme: Programme, user, *, day: datetime.date | None = None, theme: str = "", mode=""
 ) -> QuerySet[Session]:

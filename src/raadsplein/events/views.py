@@ -32,7 +32,16 @@ def agenda(request):
     form = AgendaFilterForm(request.GET or None)
     sessions = selectors.upcoming_sessions(request.user, **form.filters())
     page = Paginator(sessions, 20).get_page(request.GET.get("pagina"))
-    return render(request, "events/agenda.html", {"form": form, "page": page})
+    return render(
+        request,
+        "events/agenda.html",
+        {
+            "form": form,
+            "page": page,
+            "programmes": selectors.recent_programmes(),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 def event_detail(request, slug: str):
