@@ -84,6 +84,23 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _base_data_after_flush(request, django_db_blocker):
+    """Transactional tests (browser, concurrency) empty every table when they end, data from
+    migrations included. Put that data back before each one, so tests don't depend on order."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or bool(
+        {"live_server", "transactional_db"} & set(request.fixturenames)
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        from raadsplein.web.services import ensure_base_data
+
+        with django_db_blocker.unblock():
+            ensure_base_data()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits live in the cache: every test starts with none used."""
     from django.core.cache import cache

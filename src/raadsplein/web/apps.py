@@ -11,7 +11,7 @@ class WebConfig(AppConfig):
         from . import demo, navigation, services
         from .dashboard import seats_panel_context
 
-        demo.register(key="site", order=1, build=lambda *, log: services.ensure_home_page())
+        demo.register(key="site", order=1, build=lambda *, log: services.ensure_base_data())
         navigation.register(
             key="dashboard",
             label=_("Mijn Raadsplein"),

@@ -35,3 +35,21 @@ def ensure_home_page() -> HomePage:
         },
     )
     return home
+
+
+def ensure_base_data() -> None:
+    """Everything migrations put in a new database: care sectors and regions, Wagtail's root
+    collection, the home page and site, the staff groups. Idempotent.
+
+    Used by ``seed_demo`` and by the test suite after a transactional test emptied the
+    database (TransactionTestCase flushes every table, data from migrations included)."""
+    from wagtail.models import Collection
+
+    from raadsplein.accounts.services import ensure_staff_groups
+    from raadsplein.organisations.reference import ensure_reference_data
+
+    ensure_reference_data()
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    ensure_home_page()
+    ensure_staff_groups()
