@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -163,17 +164,17 @@ def _council_for(person, council: Council | None) -> Council | None:
 
 
 def _overlapping(person, session: Session):
+    """The person's active bookings at the same time as ``session``, including ``session``."""
     return (
         Booking.objects.filter(
             person=person,
             status__in=ACTIVE_STATUSES,
             session__starts_at__lt=session.ends_at,
             session__ends_at__gt=session.starts_at,
-            session__is_cancelled=False,
         )
-        .exclude(session=session)
+        .filter(Q(session=session) | Q(session__is_cancelled=False))
         .select_related("session__event")
-        .first()
+        .order_by("session__starts_at")
     )
 
 
@@ -212,18 +213,17 @@ def book_seat(
     if session.event.audience == Audience.MEMBERS and not is_member(person):
         raise BookingError(_("Deze bijeenkomst is alleen voor leden."), code="members_only")
 
-    existing = Booking.objects.filter(
-        session=session, person=person, status__in=ACTIVE_STATUSES
-    ).first()
+    # One query for both: an active booking of this session, or one that overlaps in time.
+    mine = list(_overlapping(person, session))
+    existing = next((b for b in mine if b.session_id == session.pk), None)
     if existing is not None:
         if existing.status == BookingStatus.CONFIRMED:
             msg = _("Er is al een plaats geboekt voor deze bijeenkomst.")
         else:
             msg = _("Er is al een plek op de wachtlijst voor deze bijeenkomst.")
         raise BookingError(msg, code="duplicate")
-
-    clash = _overlapping(person, session)
-    if clash is not None:
+    if mine:
+        clash = mine[0]
         start = timezone.localtime(clash.session.starts_at)
         raise BookingError(
             _("Dit valt tegelijk met %(title)s (%(when)s). U kunt niet twee dingen tegelijk doen.")
@@ -242,8 +242,11 @@ def book_seat(
                 code="council_cap",
             )
 
-    taken = Booking.objects.filter(session=session, status__in=SEAT_STATUSES).count()
-    waiting = Booking.objects.filter(session=session, status=BookingStatus.WAITLISTED).exists()
+    counts = Booking.objects.filter(session=session).aggregate(
+        taken=Count("pk", filter=Q(status__in=SEAT_STATUSES)),
+        waiting=Count("pk", filter=Q(status=BookingStatus.WAITLISTED)),
+    )
+    taken, waiting = counts["taken"], counts["waiting"]
     status = (
         BookingStatus.CONFIRMED
         if taken < session.capacity and not waiting
@@ -261,8 +264,8 @@ def book_seat(
         confirmed_at=now if status == BookingStatus.CONFIRMED else None,
     )
     try:
-        with transaction.atomic():
-            booking.save()
+        # No savepoint needed: on a conflict the whole booking transaction rolls back.
+        booking.save()
     except IntegrityError as exc:
         raise BookingError(
             _("Er is al een boeking voor deze bijeenkomst."), code="duplicate"
