@@ -20,4 +20,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.stdout.write(f"Demo-accounts (wachtwoord voor allemaal: {demo.DEMO_PASSWORD})")
         for name, what in LOGINS:
-            self.stdout.write(f"  {name}@{demo.DEMO_DOMAIN:<22} {what}")
+            email = f"{name}@{demo.DEMO_DOMAIN}"
+            self.stdout.write(f"  {email:<34} {what}")
