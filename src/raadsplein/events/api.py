@@ -6,7 +6,6 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from raadsplein.api import api_user, signed_in
-from raadsplein.organisations.rules import is_member
 
 from . import selectors, services
 from .models import AccessNeed, Session
@@ -93,8 +92,6 @@ def create_booking(request: HttpRequest, session_id: int, payload: BookingIn | N
     """Answers status ``confirmed`` or ``waitlisted``, or an error with a Dutch message."""
     user = request.auth
     payload = payload or BookingIn()
-    if not is_member(user):
-        return Status(403, ErrorOut(detail="Boeken kan alleen voor leden.", code="members_only"))
     try:
         session = selectors.session_for_booking(user, session_id)
     except Session.DoesNotExist:
@@ -115,9 +112,14 @@ def create_booking(request: HttpRequest, session_id: int, payload: BookingIn | N
             access_needs_other=payload.access_needs_other,
         )
     except services.BookingError as err:
-        status = 409 if err.code in ("duplicate", "overlap", "council_cap", "closed") else 400
-        if err.code == "cancelled":
-            status = 409
+        status = {
+            "duplicate": 409,
+            "overlap": 409,
+            "council_cap": 409,
+            "closed": 409,
+            "cancelled": 409,
+            "members_only": 403,
+        }.get(err.code, 400)
         return Status(status, ErrorOut(detail=err.message, code=err.code))
     message = (
         "Geboekt: u heeft een plaats."

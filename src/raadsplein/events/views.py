@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from raadsplein.organisations import selectors as org_selectors
-from raadsplein.organisations.access import members_only
 
 from . import calendar, selectors, services
 from .forms import (
@@ -123,8 +122,10 @@ def _resolve_who(user, value: str):
     return seat.person, council
 
 
-@members_only
+@login_required
 def book(request, pk: int):
+    """Members book members-only events; events open to everyone anyone signed in may book.
+    Events a person may not see answer 404."""
     session = _session_or_404(request.user, pk)
     choices = _who_choices(request.user)
     form = BookingForm(request.POST or None, who_choices=choices, initial={"who": "self"})

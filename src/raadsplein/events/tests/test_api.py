@@ -68,7 +68,7 @@ def test_book_with_session_login(client):
     [
         ("anonymous", 401, None),
         ("bad_token", 401, None),
-        ("non_member", 403, "members_only"),
+        ("non_member", 404, "not_found"),
         ("unknown_session", 404, "not_found"),
         ("cancelled", 409, "cancelled"),
         ("bad_need", 400, "invalid"),
@@ -105,3 +105,11 @@ def test_endpoints_in_openapi_schema(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/events/" in schema["paths"]
     assert "/api/v1/events/sessions/{session_id}/bookings" in schema["paths"]
+
+
+def test_non_member_books_open_event_via_api(client):
+    session = SessionFactory(event=EventFactory(audience=Audience.OPEN))
+    _, token = account_services.create_api_token(user=UserFactory(), name="t")
+    response = _book(client, session.pk, token)
+    assert response.status_code == 201
+    assert response.json()["status"] == "confirmed"

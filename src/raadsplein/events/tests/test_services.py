@@ -373,3 +373,13 @@ def test_seat_factory_chair_role_and_secretary_can_book():
         session=SessionFactory(), person=colleague, booked_by=secretary, council=council
     )
     assert booking.status == "confirmed"
+
+
+def test_overlap_with_a_cancelled_session_does_not_block():
+    person = member()
+    first = SessionFactory()
+    services.book_seat(session=first, person=person)
+    first.is_cancelled = True
+    first.save()
+    second = SessionFactory(starts_at=first.starts_at)
+    assert services.book_seat(session=second, person=person).status == "confirmed"

@@ -79,7 +79,7 @@ MATRIX = {
     "agenda": {"*": 200},
     "event": {"anonymous": 404, "non_member": 404, "*": 200},  # members-only event
     "ics": {"anonymous": 404, "non_member": 404, "*": 200},
-    "book": {"anonymous": "login", "non_member": 403, "*": 200},
+    "book": {"anonymous": "login", "non_member": 404, "*": 200},
     "my": {"anonymous": "login", "*": 200},
     "cancel": {"anonymous": "login", "owner": 200, "*": 404},
     "evaluate": {"anonymous": "login", "owner": 200, "*": 404},
@@ -417,3 +417,12 @@ def test_dashboard_panel_lists_my_bookings(client):
     page = client.get(reverse("web:dashboard")).content.decode()
     assert "Mijn bijeenkomsten" in page
     assert "Voorzitterscursus" in page
+
+
+def test_signed_in_non_member_books_an_open_event(client):
+    session = SessionFactory(event=EventFactory(audience=Audience.OPEN, kind="congress"))
+    person = UserFactory()
+    client.force_login(person)
+    response = client.post(reverse("events:book", args=[session.pk]), {"who": "self"})
+    assert response.status_code == 302
+    assert Booking.objects.get(person=person).status == BookingStatus.CONFIRMED
