@@ -353,7 +353,10 @@ class SearchPosting(models.Model):
             models.UniqueConstraint(fields=["term", "page"], name="knowledge_posting_unique")
         ]
         indexes = [
-            models.Index(fields=["term", "is_public", "page"], name="knowledge_posting_term_idx"),
+            # covering: the ranking query reads only this index
+            models.Index(
+                fields=["term", "is_public", "page", "weight"], name="knowledge_posting_cover_idx"
+            ),
             models.Index(fields=["page"], name="knowledge_posting_page_idx"),
         ]
 

@@ -11,7 +11,8 @@ from raadsplein.organisations.models import CareSector
 from .models import Audience, Kind, PublicationFile, PublicationPage, Theme
 from .rules import sees_members_content
 from .search import external, snippets
-from .search.query import matching_postings, parse_query, ranked_postings
+from .search.meta import index_meta
+from .search.query import parse_query, ranked_postings
 
 PER_PAGE = 20
 SORTS = ("relevantie", "datum")
@@ -140,6 +141,45 @@ def _facets(base_ids, *, kinds, themes, sectors) -> dict[str, list[FacetValue]]:
     }
 
 
+def _passes(meta, pk: int, kinds, themes, sectors) -> bool:
+    if kinds and meta.kind.get(pk) not in kinds:
+        return False
+    if themes and not any(t in meta.themes.get(pk, ()) for t in themes):
+        return False
+    return not (sectors and not any(c in meta.sectors.get(pk, ()) for c in sectors))
+
+
+def _facets_from_meta(meta, ids, kinds, themes, sectors) -> dict[str, list[FacetValue]]:
+    """Facet counts over the matched publications that pass the current filters."""
+    kind_counts: dict[str, int] = {}
+    theme_counts: dict[str, int] = {}
+    sector_counts: dict[str, int] = {}
+    for pk in ids:
+        if not _passes(meta, pk, kinds, themes, sectors):
+            continue
+        kind = meta.kind[pk]
+        kind_counts[kind] = kind_counts.get(kind, 0) + 1
+        for slug in meta.themes.get(pk, ()):
+            theme_counts[slug] = theme_counts.get(slug, 0) + 1
+        for code in meta.sectors.get(pk, ()):
+            sector_counts[code] = sector_counts.get(code, 0) + 1
+    return {
+        "soort": [
+            FacetValue(k.value, str(k.label), kind_counts[k.value], k.value in kinds)
+            for k in Kind
+            if kind_counts.get(k.value)
+        ],
+        "thema": [
+            FacetValue(slug, meta.theme_names[slug], n, slug in themes)
+            for slug, n in sorted(theme_counts.items(), key=lambda i: meta.theme_names[i[0]])
+        ],
+        "sector": [
+            FacetValue(code, meta.sector_names[code][1], n, code in sectors)
+            for code, n in sorted(sector_counts.items(), key=lambda i: meta.sector_names[i[0]])
+        ],
+    }
+
+
 def _paginate(items_count: int, number, per_page: int = PER_PAGE) -> tuple[Paginator, object]:
     paginator = Paginator(range(items_count), per_page)
     try:
@@ -170,7 +210,14 @@ def search_publications(
     sort = sort if sort in SORTS else "relevantie"
     page_filter = _page_filter(kinds, themes, sectors)
     q = (q or "").strip()[:200]
-    parsed = parse_query(q, members=members) if q else None
+    meta = index_meta() if q else None
+    parsed = (
+        parse_query(
+            q, members=members, documents=meta.documents if members else meta.public_documents
+        )
+        if q
+        else None
+    )
 
     if parsed is None or not parsed.groups:
         base = publications_for(user)
@@ -195,26 +242,26 @@ def search_publications(
         return _search_external(
             parsed, members, page_filter, kinds, themes, sectors, sort, page_number, per_page, q
         )
-    ranked = ranked_postings(parsed, members=members, page_filter=page_filter)
+    # One aggregation gives every match with its rank; filters, facet counts, date sorting
+    # and paging then run in Python on the cached index picture (no query per result).
+    rows = (
+        list(
+            ranked_postings(parsed, members=members)
+            .order_by("-rank", "page_id")
+            .values_list("page_id", "rank")
+        )
+        if parsed.usable
+        else []
+    )
+    rows = [r for r in rows if r[0] in meta.kind]
+    facets = _facets_from_meta(meta, [pk for pk, _ in rows], kinds, themes, sectors)
+    rows = [r for r in rows if _passes(meta, r[0], kinds, themes, sectors)]
     if sort == "datum":
-        ordered = ranked.order_by("-page__published_on", "-rank", "page_id")
-    else:
-        ordered = ranked.order_by("-rank", "page_id")
-    count = ranked.count() if parsed.usable else 0
+        rows.sort(key=lambda r: (meta.published[r[0]], r[1]), reverse=True)
+    count = len(rows)
     paginator, page = _paginate(count, page_number, per_page)
     start = (page.number - 1) * per_page
-    rows = list(ordered[start : start + per_page].values_list("page_id", "rank")) if count else []
-    hits = _hits(parsed, rows)
-    if count:
-        matched = matching_postings(parsed, members=members, page_filter=page_filter)
-        facets = _facets(
-            matched.values("page_id"),
-            kinds=kinds,
-            themes=themes,
-            sectors=sectors,
-        )
-    else:
-        facets = {"soort": [], "thema": [], "sector": []}
+    hits = _hits(parsed, rows[start : start + per_page])
     return SearchOutcome(
         query=q,
         hits=hits,

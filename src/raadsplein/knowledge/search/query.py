@@ -54,7 +54,7 @@ def _visible_df(row: dict, members: bool) -> int:
     return row["df"] if members else row["df_public"]
 
 
-def parse_query(q: str, *, members: bool) -> ParsedQuery:
+def parse_query(q: str, *, members: bool, documents: int | None = None) -> ParsedQuery:
     """Turn what a person typed into weighted index terms. At most four queries."""
     text = (q or "")[: analysis.MAX_QUERY_CHARS]
     toks = analysis.tokens(text)[:12]
@@ -166,7 +166,10 @@ def parse_query(q: str, *, members: bool) -> ParsedQuery:
         if replacements:
             suggestion = " ".join(replacements.get(w, w) for w in analysis.words(text)[:12])
 
-    documents = SearchDocument.objects.filter(**({} if members else {"is_public": True})).count()
+    if documents is None:
+        documents = SearchDocument.objects.filter(
+            **({} if members else {"is_public": True})
+        ).count()
     idf = {t: math.log(1 + documents / max(1, _visible_df(r, members))) for t, r in by_text.items()}
     term_ids = {t: r["pk"] for t, r in by_text.items()}
     parsed = ParsedQuery(

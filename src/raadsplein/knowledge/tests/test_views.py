@@ -78,7 +78,9 @@ def test_empty_result_gives_help(lid_client):
 
 
 def test_results_page_shows_snippet_facets_and_suggestion(lid_client):
-    publication(title="De begroting lezen", kind="brochure", themes=["Geld"])
+    publication(
+        title="De begroting lezen", body="Over de begroting.", kind="brochure", themes=["Geld"]
+    )
     html = lid_client.get(reverse("knowledge:search"), {"q": "begrotnig"}).content.decode()
     assert "Bedoelde u:" in html and "begroting" in html
     assert "<mark>begroting</mark>" in html
@@ -112,9 +114,13 @@ def test_catalogue_query_count_does_not_grow_with_results(lid_client, django_ass
 
     with CaptureQueriesContext(connection) as one:
         lid_client.get(reverse("knowledge:search"), {"q": q})
+    count_one = len(one)  # the slice is taken lazily: read it now
     publication(title="Begroting twee", themes=["Geld"], sectors=["ggz"])
     publication(title="Begroting drie", themes=["Zorg"], sectors=["ggz", "jeugdzorg"])
-    with django_assert_num_queries(len(one)):
+    # the first search after an index change refreshes the cached index picture once
+    lid_client.get(reverse("knowledge:search"), {"q": q})
+    assert count_one > 3
+    with django_assert_num_queries(count_one):
         response = lid_client.get(reverse("knowledge:search"), {"q": q})
     assert "Begroting drie" in response.content.decode()
 
