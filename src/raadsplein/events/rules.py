@@ -5,7 +5,6 @@ from django.utils import timezone
 
 from raadsplein.accounts.rules import is_staff_member
 from raadsplein.organisations.models import Seat, SeatRole
-from raadsplein.organisations.rules import is_member
 
 BOOKING_ROLES = (SeatRole.VOORZITTER, SeatRole.SECRETARIS)
 
@@ -21,16 +20,6 @@ def can_book_for_council(user, council) -> bool:
 
 
 @rules.predicate
-def owns_booking(user, booking) -> bool:
-    return booking is not None and booking.person_id == getattr(user, "pk", None)
-
-
-@rules.predicate
-def booked_booking(user, booking) -> bool:
-    return booking is not None and booking.booked_by_id == getattr(user, "pk", None)
-
-
-@rules.predicate
 def is_session_trainer(user, session) -> bool:
     return (
         session is not None
@@ -39,7 +28,5 @@ def is_session_trainer(user, session) -> bool:
     )
 
 
-rules.add_perm("events.book", is_member)
 rules.add_perm("events.run_session", is_staff_member | is_session_trainer)
 rules.add_perm("events.manage_sessions", is_staff_member)
-rules.add_perm("events.manage_booking", owns_booking | booked_booking | is_staff_member)
