@@ -1,7 +1,9 @@
 """Reads of the Kenniscentrum, always through what the person may see."""
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Q, QuerySet
@@ -151,18 +153,12 @@ def _passes(meta, pk: int, kinds, themes, sectors) -> bool:
 
 def _facets_from_meta(meta, ids, kinds, themes, sectors) -> dict[str, list[FacetValue]]:
     """Facet counts over the matched publications that pass the current filters."""
-    kind_counts: dict[str, int] = {}
-    theme_counts: dict[str, int] = {}
-    sector_counts: dict[str, int] = {}
-    for pk in ids:
-        if not _passes(meta, pk, kinds, themes, sectors):
-            continue
-        kind = meta.kind[pk]
-        kind_counts[kind] = kind_counts.get(kind, 0) + 1
-        for slug in meta.themes.get(pk, ()):
-            theme_counts[slug] = theme_counts.get(slug, 0) + 1
-        for code in meta.sectors.get(pk, ()):
-            sector_counts[code] = sector_counts.get(code, 0) + 1
+    if kinds or themes or sectors:
+        ids = [pk for pk in ids if _passes(meta, pk, kinds, themes, sectors)]
+    kind_counts = Counter(meta.kind[pk] for pk in ids)
+    no_values: tuple[str, ...] = ()
+    theme_counts = Counter(chain.from_iterable(meta.themes.get(pk, no_values) for pk in ids))
+    sector_counts = Counter(chain.from_iterable(meta.sectors.get(pk, no_values) for pk in ids))
     return {
         "soort": [
             FacetValue(k.value, str(k.label), kind_counts[k.value], k.value in kinds)

@@ -1,6 +1,7 @@
 """Highlighted snippets: the passage of a text that best matches the query, with <mark>."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -9,12 +10,18 @@ from . import analysis
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 WINDOW_WORDS = 32
-SCAN_CHARS = 30_000
+SCAN_CHARS = 12_000
+
+
+@lru_cache(maxsize=100_000)
+def _normal(word: str) -> tuple[str, str]:
+    folded = analysis.fold(word)
+    return folded, analysis.stem(folded)
 
 
 def _matches(word: str, stems: set[str], parts: set[str]) -> bool:
-    folded = analysis.fold(word)
-    if analysis.stem(folded) in stems:
+    folded, stemmed = _normal(word)
+    if stemmed in stems:
         return True
     return any(part in folded for part in parts)
 
