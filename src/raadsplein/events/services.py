@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Sequence
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -208,6 +209,9 @@ def book_seat(
         )
     council = _council_for(person, council)
 
+    # Lock the person, then the session: two simultaneous bookings of one person for
+    # overlapping sessions queue up, so the overlap check below sees the other one.
+    get_user_model().objects.select_for_update().filter(pk=person.pk).values_list("pk").first()
     session = _locked_session(session.pk)
     _check_bookable(session, now)
     if session.event.audience == Audience.MEMBERS and not is_member(person):

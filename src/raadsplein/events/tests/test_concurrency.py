@@ -77,3 +77,29 @@ def test_simultaneous_cancellations_offer_each_freed_seat_once():
     assert errors == []
     assert Booking.objects.filter(session=session, status=BookingStatus.OFFERED).count() == 5
     assert Booking.objects.filter(session=session, status=BookingStatus.WAITLISTED).count() == 5
+
+
+def test_one_person_booking_two_overlapping_sessions_at_once_gets_one():
+    person = member()
+    first = SessionFactory(capacity=10)
+    second = SessionFactory(capacity=10, starts_at=first.starts_at)
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def attempt(session):
+        try:
+            barrier.wait(timeout=30)
+            services.book_seat(session=session, person=person)
+            outcomes.append("booked")
+        except services.BookingError as err:
+            outcomes.append(err.code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=attempt, args=(s,)) for s in (first, second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(outcomes) == ["booked", "overlap"]
+    assert Booking.objects.filter(person=person).count() == 1
