@@ -8,8 +8,8 @@ SQL queries of the agenda and programme pages with an empty and with a fully boo
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/rp_events .venv/bin/python bench/bench_events.py
 
-Options (environment): BENCH_PORT (8113), BENCH_WORKERS (gunicorn workers, 4),
-BENCH_CLIENTS (concurrent clients, 8). The Week's bookings are deleted first, so the run can be
+Options (environment): BENCH_PORT (8113), BENCH_WORKERS (gunicorn workers, 3),
+BENCH_CLIENTS (concurrent clients, 4). The Week's bookings are deleted first, so the run can be
 repeated; the rest of the database is left as the demo world builds it.
 """
 
@@ -34,8 +34,8 @@ os.environ.setdefault("EMAIL_URL", "dummymail://")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 PORT = int(os.environ.get("BENCH_PORT", "8113"))
-WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
-CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "4"))
 PARTICIPANTS = 300
 SERVER_START_TIMEOUT = 60
 REQUEST_TIMEOUT = 30
