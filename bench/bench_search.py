@@ -108,8 +108,10 @@ def main() -> int:
         results[backend] = json.loads(last)
         print("\n".join(out.strip().splitlines()[:-1]))
     print("\n== summary")
-    print(f"{'database':10} {'MRR demo':>9} {'R@5 demo':>9} {'p50 ms':>8} {'p95 ms':>8} "
-          f"{'max ms':>8} {'queries/search':>15} {'MRR 10k':>8} {'R@5 10k':>8}")
+    print(
+        f"{'database':10} {'MRR demo':>9} {'R@5 demo':>9} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'max ms':>8} {'queries/search':>15} {'MRR 10k':>8} {'R@5 10k':>8}"
+    )
     for backend, r in results.items():
         print(
             f"{backend:10} {r['mrr_demo']:9.3f} {r['recall_demo']:9.3f} {r['p50']:8.1f} "
@@ -152,8 +154,10 @@ def run(args) -> int:
     demo.build(log=lambda m: None)
     log(f"demo content: {time.perf_counter() - t:.1f} s")
     mrr_demo, recall_demo, judgements = relevance.evaluate(staff)
-    log(f"relevance on demo content: MRR {mrr_demo:.3f}, recall@5 {recall_demo:.3f} "
-        f"({len(judgements)} queries)")
+    log(
+        f"relevance on demo content: MRR {mrr_demo:.3f}, recall@5 {recall_demo:.3f} "
+        f"({len(judgements)} queries)"
+    )
     for j in judgements:
         if j.reciprocal_rank < 1:
             log(f"  not first: {j.q!r} → {j.got[:3]}")
@@ -183,9 +187,10 @@ def run(args) -> int:
     t = time.perf_counter()
     today = timezone.localdate()
     new_ids = []
-    with transaction.atomic(), __import__(
-        "raadsplein.knowledge.signals", fromlist=["x"]
-    ).indexing_paused():
+    with (
+        transaction.atomic(),
+        __import__("raadsplein.knowledge.signals", fromlist=["x"]).indexing_paused(),
+    ):
         for n in range(need):
             title = " ".join(rng.sample(title_words, rng.randint(3, 6))).capitalize()
             body = " ".join(rng.sample(sentences, rng.randint(4, 9)))
@@ -208,8 +213,10 @@ def run(args) -> int:
         "themes", "sectors", "files__document"
     )
     indexing.index_publications(pages.iterator(chunk_size=500), batch_size=500)
-    log(f"indexed: {time.perf_counter() - t:.1f} s "
-        f"({PublicationPage.objects.count()} publications in the index)")
+    log(
+        f"indexed: {time.perf_counter() - t:.1f} s "
+        f"({PublicationPage.objects.count()} publications in the index)"
+    )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -236,16 +243,28 @@ def run(args) -> int:
     timings.sort()
     p50 = statistics.median(timings)
     p95 = timings[int(len(timings) * 0.95) - 1]
-    log(f"{len(timings)} searches on {PublicationPage.objects.count()} publications: "
+    log(
+        f"{len(timings)} searches on {PublicationPage.objects.count()} publications: "
         f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms; "
-        f"SQL queries per search {min(sql_counts)}–{max(sql_counts)}")
+        f"SQL queries per search {min(sql_counts)}–{max(sql_counts)}"
+    )
     mrr_big, recall_big, _ = relevance.evaluate(staff)
     log(f"relevance with 10k corpus: MRR {mrr_big:.3f}, recall@5 {recall_big:.3f}")
-    print(json.dumps({
-        "mrr_demo": mrr_demo, "recall_demo": recall_demo, "p50": p50, "p95": p95,
-        "max": timings[-1], "sql_min": min(sql_counts), "sql_max": max(sql_counts),
-        "mrr_big": mrr_big, "recall_big": recall_big,
-    }))
+    print(
+        json.dumps(
+            {
+                "mrr_demo": mrr_demo,
+                "recall_demo": recall_demo,
+                "p50": p50,
+                "p95": p95,
+                "max": timings[-1],
+                "sql_min": min(sql_counts),
+                "sql_max": max(sql_counts),
+                "mrr_big": mrr_big,
+                "recall_big": recall_big,
+            }
+        )
+    )
     return 0
 
 

@@ -153,3 +153,15 @@ def test_publication_page_shows_files_related_and_facts(lid_client):
     page.save_revision().publish()
     html = lid_client.get(PublicationPage.objects.get(pk=page.pk).url).content.decode()
     assert "Verwante checklist" in html and "a.docx" in html and "Geld" in html
+
+
+def test_editor_can_open_publication_and_synonyms_in_wagtail_admin(client):
+    from raadsplein.accounts.tests.factories import redacteur
+
+    page = publication(title="Bewerkbaar", files={"a.docx": b"PK\x03\x04"})
+    client.force_login(redacteur())
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    assert "Bewerkbaar" in response.content.decode()
+    assert client.get("/admin/snippets/knowledge/synonym/").status_code == 200
+    assert "MZR" in client.get("/admin/snippets/knowledge/synonym/").content.decode()
