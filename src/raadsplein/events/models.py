@@ -317,6 +317,7 @@ class Booking(models.Model):
 class ReminderKind(models.TextChoices):
     BEFORE = "before", _("Herinnering vooraf")
     LINK = "link", _("Link naar de online bijeenkomst")
+    EVALUATION = "evaluation", _("Vraag om een beoordeling")
 
 
 class SentReminder(models.Model):

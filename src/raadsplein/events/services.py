@@ -116,7 +116,7 @@ def handle_booking_change(*, booking_id: int, what: str) -> None:
     elif what == "expired":
         emails.send_offer_expired(booking)
     elif what == "evaluation":
-        emails.send_evaluation_request(booking)
+        send_evaluation_request_once(booking_id=booking.pk)
 
 
 def _clean_needs(access_needs: Iterable[str]) -> list[str]:
@@ -454,7 +454,39 @@ def send_due_reminders(*, now: datetime.datetime | None = None) -> int:
     )
     for pk in link.values_list("pk", flat=True):
         sent += send_reminder_once(booking_id=pk, kind=ReminderKind.LINK, now=now)
+    # Evaluation requests for people marked present before the session ended (last 30 days).
+    ended = Booking.objects.filter(
+        status=BookingStatus.CONFIRMED,
+        attended=True,
+        session__ends_at__lte=now,
+        session__ends_at__gt=now - datetime.timedelta(days=30),
+        evaluation__isnull=True,
+    ).exclude(reminders__kind=ReminderKind.EVALUATION)
+    for pk in ended.values_list("pk", flat=True):
+        sent += send_evaluation_request_once(booking_id=pk)
     return sent
+
+
+def send_evaluation_request_once(*, booking_id: int) -> bool:
+    """Ask a participant who was present to evaluate, once, after the session has ended."""
+    booking = (
+        Booking.objects.select_related("session__event", "person").filter(pk=booking_id).first()
+    )
+    if (
+        booking is None
+        or booking.status != BookingStatus.CONFIRMED
+        or not booking.attended
+        or booking.session.ends_at > timezone.now()
+        or hasattr(booking, "evaluation")
+    ):
+        return False
+    try:
+        with transaction.atomic():
+            SentReminder.objects.create(booking=booking, kind=ReminderKind.EVALUATION)
+            emails.send_evaluation_request(booking)
+    except IntegrityError:
+        return False
+    return True
 
 
 @transaction.atomic

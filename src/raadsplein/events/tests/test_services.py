@@ -383,3 +383,24 @@ def test_overlap_with_a_cancelled_session_does_not_block():
     first.save()
     second = SessionFactory(starts_at=first.starts_at)
     assert services.book_seat(session=second, person=person).status == "confirmed"
+
+
+def test_evaluation_request_sent_once_by_sweep_when_marked_during_session(
+    django_capture_on_commit_callbacks,
+):
+    now = timezone.now()
+    session = SessionFactory(
+        starts_at=now - datetime.timedelta(minutes=30), ends_at=now + datetime.timedelta(hours=1)
+    )
+    booking = BookingFactory(session=session)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.mark_attendance(session=session, present_ids=[booking.pk], by=adviseur())
+    assert mail.outbox == []  # not yet over
+    session.ends_at = now - datetime.timedelta(minutes=1)
+    session.save()
+    assert services.send_due_reminders() == 1
+    assert services.send_due_reminders() == 0
+    assert [m.subject for m in mail.outbox] == [
+        f"[Raadsplein] Wat vond u van {session.event.title}?"
+    ]
+    assert f"/agenda/boeking/{booking.pk}/evaluatie/" in mail.outbox[0].body
