@@ -1,6 +1,5 @@
 """Reads of the Kenniscentrum, always through what the person may see."""
 
-import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
@@ -317,12 +316,4 @@ def _search_external(
         sort=sort,
         facets=facets,
         suggestion=parsed.suggestion,
-    )
-
-
-def review_due(*, today: datetime.date, months: int = 24) -> QuerySet[PublicationPage]:
-    """Live publications not reviewed for ``months`` months (for editors)."""
-    limit = today - datetime.timedelta(days=months * 30)
-    return PublicationPage.objects.live().filter(
-        Q(reviewed_on__lt=limit) | Q(reviewed_on__isnull=True, published_on__lt=limit)
     )
