@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -32,7 +33,7 @@ def catalogue(request):
         page_number=_int(request.GET.get("pagina")),
     )
     index_page = KnowledgeIndexPage.objects.live().first()
-    return render(
+    response = render(
         request,
         "knowledge/catalogue.html",
         {
@@ -47,6 +48,8 @@ def catalogue(request):
             ],
         },
     )
+    patch_cache_control(response, private=True)
+    return response
 
 
 def serve_publication(request, page):
@@ -54,11 +57,15 @@ def serve_publication(request, page):
     if can_view_publication(request.user, page):
         files = list(page.files.select_related("document"))
         related = list(selectors.publications_for(request.user).filter(pk__in=page.related.all()))
-        return render(
+        response = render(
             request,
             "knowledge/publication_page.html",
             {"page": page, "self": page, "files": files, "related": related},
         )
+        if not page.is_public:
+            # never let a shared cache hand a members-only page to someone else
+            patch_cache_control(response, private=True, no_store=True)
+        return response
     if page.teaser:
         return render(request, "knowledge/publication_teaser.html", {"page": page})
     if not request.user.is_authenticated:

@@ -84,6 +84,7 @@ def test_members_only_page(client, world, role):
     if role in SEES_ALL:
         assert response.status_code == 200
         assert SECRET_TITLE in html and SECRET_BODY in html
+        assert "private" in response["Cache-Control"]
     else:
         assert response.status_code in (302, 403)
         assert SECRET_TITLE not in html and SECRET_SUMMARY not in html
