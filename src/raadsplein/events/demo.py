@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from raadsplein.knowledge import services as knowledge_services
 from raadsplein.organisations.models import CareSector, Region, Seat
 from raadsplein.web.demo import DEMO_DOMAIN
 
@@ -21,7 +22,6 @@ from .models import (
     EventKind,
     Programme,
     Session,
-    Theme,
 )
 
 DEMO_NOTE = "(Demo: deze activiteit is verzonnen.)"
@@ -171,10 +171,7 @@ def _fill(session: Session, people: list, councils: dict, *, confirmed: int, wai
 @transaction.atomic
 def build(*, log) -> None:
     today = timezone.localdate()
-    themes = {
-        name: Theme.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
-        for name in THEMES
-    }
+    themes = dict(zip(THEMES, knowledge_services.themes_by_name(list(THEMES)), strict=True))
     sectors = {s.code: s for s in CareSector.objects.all()}
     regions = {r.slug: r for r in Region.objects.all()}
     users = get_user_model().objects

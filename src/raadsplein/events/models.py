@@ -11,6 +11,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# One theme taxonomy for the whole site, managed by the redactie in the knowledge centre.
+from raadsplein.knowledge.models import Theme
+
 
 class EventKind(models.TextChoices):
     COURSE = "course", _("Cursus")
@@ -31,19 +34,6 @@ class EventStatus(models.TextChoices):
     DRAFT = "draft", _("Concept")
     PUBLISHED = "published", _("Gepubliceerd")
     CANCELLED = "cancelled", _("Geannuleerd")
-
-
-class Theme(models.Model):
-    name = models.CharField(_("naam"), max_length=100, unique=True)
-    slug = models.SlugField(_("korte naam"), max_length=100, unique=True)
-
-    class Meta:
-        verbose_name = _("thema")
-        verbose_name_plural = _("thema's")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Programme(models.Model):

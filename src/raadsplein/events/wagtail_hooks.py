@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Event, Programme, Session, Theme
+from .models import Event, Programme, Session
 
 
 class ProgrammeViewSet(SnippetViewSet):
@@ -17,13 +17,6 @@ class ProgrammeViewSet(SnippetViewSet):
     menu_label = _("Programma's")
     list_display = ["title", "start_date", "end_date", "is_published"]
     search_fields = ["title"]
-
-
-class ThemeViewSet(SnippetViewSet):
-    model = Theme
-    icon = "tag"
-    menu_label = _("Thema's")
-    list_display = ["name", "slug"]
 
 
 class EventViewSet(SnippetViewSet):
@@ -80,7 +73,7 @@ class EventsGroup(SnippetViewSetGroup):
     menu_label = _("Agenda")
     menu_icon = "calendar"
     menu_order = 220
-    items = (EventViewSet, SessionViewSet, ProgrammeViewSet, ThemeViewSet)
+    items = (EventViewSet, SessionViewSet, ProgrammeViewSet)
 
 
 register_snippet(EventsGroup)

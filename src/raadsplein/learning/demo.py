@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from wagtail.documents import get_document_model
 
+from raadsplein.knowledge import services as knowledge_services
 from raadsplein.organisations.models import Seat
 from raadsplein.web.demo import DEMO_DOMAIN
 
@@ -31,7 +32,6 @@ from .models import (
     QuestionKind,
     Step,
     StepKind,
-    Theme,
 )
 
 
@@ -172,9 +172,8 @@ def correct_answers(step: Step) -> dict:
 
 @transaction.atomic
 def build(*, log) -> None:
-    themes = {}
-    for name, slug in THEMES:
-        themes[slug], _ = Theme.objects.get_or_create(slug=slug, defaults={"name": name})
+    found = knowledge_services.themes_by_name([name for name, _slug in THEMES])
+    themes = {slug: theme for (_name, slug), theme in zip(THEMES, found, strict=True)}
     courses = {spec["slug"]: _build_course(spec, themes, log) for spec in COURSES}
     for spec in COURSES:
         for other, strength in spec.get("prereqs", []):

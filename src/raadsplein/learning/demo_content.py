@@ -10,7 +10,7 @@ for choice questions, (text,) in the right order for ordering, (left, right) for
 THEMES = [
     ("Wet en rechten", "wet-en-rechten"),
     ("Vergaderen en voorzitten", "vergaderen-en-voorzitten"),
-    ("Samenwerken met het bestuur", "samenwerken-met-bestuur"),
+    ("Samenwerken met het bestuur", "samenwerken-met-het-bestuur"),
     ("Geld en begroting", "geld-en-begroting"),
     ("Achterban", "achterban"),
     ("Leden werven", "leden-werven"),
@@ -285,7 +285,7 @@ COURSES = [
         "iedereen aan het woord laten en het gesprek met de bestuurder voeren.",
         "level": "verdieping",
         "minutes": 75,
-        "themes": ["vergaderen-en-voorzitten", "samenwerken-met-bestuur"],
+        "themes": ["vergaderen-en-voorzitten", "samenwerken-met-het-bestuur"],
         "roles": ["voorzitter", "secretaris"],
         "new": False,
         "audience": "members",

@@ -19,6 +19,8 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
+# One theme taxonomy for the whole site, managed by the redactie in the knowledge centre.
+from raadsplein.knowledge.models import Theme
 from raadsplein.organisations.models import SeatRole
 
 
@@ -65,19 +67,6 @@ class QuestionKind(models.TextChoices):
     TRUE_FALSE = "true_false", _("Waar of niet waar")
     ORDERING = "ordering", _("Zet in de goede volgorde")
     MATCHING = "matching", _("Koppel de paren")
-
-
-class Theme(models.Model):
-    name = models.CharField(_("naam"), max_length=100, unique=True)
-    slug = models.SlugField(_("korte naam"), max_length=100, unique=True)
-
-    class Meta:
-        verbose_name = _("thema")
-        verbose_name_plural = _("thema's")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Course(ClusterableModel):

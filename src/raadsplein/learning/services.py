@@ -338,7 +338,7 @@ ROLE_PRIORITY = [
     SeatRole.LID,
 ]
 ROLE_INTERESTS = {
-    SeatRole.VOORZITTER: ["vergaderen-en-voorzitten", "samenwerken-met-bestuur"],
+    SeatRole.VOORZITTER: ["vergaderen-en-voorzitten", "samenwerken-met-het-bestuur"],
     SeatRole.SECRETARIS: ["vergaderen-en-voorzitten", "achterban"],
     SeatRole.AMBTELIJK_SECRETARIS: ["ondersteuning", "vergaderen-en-voorzitten"],
     SeatRole.ONDERSTEUNER: ["ondersteuning", "achterban"],

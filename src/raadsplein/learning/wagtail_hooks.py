@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from raadsplein.organisations.models import SeatRole
 
-from .models import Course, LearningPath, Step, Theme
+from .models import Course, LearningPath, Step
 
 
 def _publication_page_type() -> str:
@@ -123,13 +123,6 @@ class StepViewSet(SnippetViewSet):
     ]
 
 
-class ThemeViewSet(SnippetViewSet):
-    model = Theme
-    icon = "tag"
-    menu_label = _("Thema's")
-    list_display = ["name", "slug"]
-
-
 class LearningPathViewSet(SnippetViewSet):
     model = LearningPath
     icon = "redirect"
@@ -144,7 +137,7 @@ class LearningPathViewSet(SnippetViewSet):
 
 
 class LearningGroup(SnippetViewSetGroup):
-    items = (CourseViewSet, StepViewSet, LearningPathViewSet, ThemeViewSet)
+    items = (CourseViewSet, StepViewSet, LearningPathViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Leeromgeving")
     menu_name = "learning"

@@ -13,7 +13,7 @@ PATHS = [
     "/admin/snippets/events/session/",
     "/admin/snippets/events/session/add/",
     "/admin/snippets/events/programme/",
-    "/admin/snippets/events/theme/",
+    "/admin/snippets/knowledge/theme/",
 ]
 
 
