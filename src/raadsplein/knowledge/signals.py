@@ -47,12 +47,18 @@ def _vocabulary_changed(sender, instance, **kwargs):
     _queue(tasks.rebuild_index)
 
 
+def _theme_saved(sender, instance, created=False, **kwargs):
+    # A theme's name is indexed with its publications; a new or unused theme changes nothing.
+    if created or not PublicationPage.themes.through.objects.filter(theme=instance).exists():
+        return
+    _vocabulary_changed(sender, instance)
+
+
 def connect() -> None:
     page_published.connect(_published, sender=PublicationPage, dispatch_uid="kn_published")
     page_unpublished.connect(_unpublished, sender=PublicationPage, dispatch_uid="kn_unpublished")
     post_delete.connect(_unpublished, sender=PublicationPage, dispatch_uid="kn_deleted")
-    for model in (Synonym, Theme):
-        post_save.connect(_vocabulary_changed, sender=model, dispatch_uid=f"kn_{model.__name__}_s")
-        post_delete.connect(
-            _vocabulary_changed, sender=model, dispatch_uid=f"kn_{model.__name__}_d"
-        )
+    post_save.connect(_vocabulary_changed, sender=Synonym, dispatch_uid="kn_synonym_s")
+    post_delete.connect(_vocabulary_changed, sender=Synonym, dispatch_uid="kn_synonym_d")
+    post_save.connect(_theme_saved, sender=Theme, dispatch_uid="kn_theme_s")
+    post_delete.connect(_vocabulary_changed, sender=Theme, dispatch_uid="kn_theme_d")

@@ -216,3 +216,17 @@ def test_wagtail_backend_mode_keeps_dutch_behaviour(lid, wagtail_mode, query, ti
     call_command("update_index", verbosity=0)
     assert set(slugs(lid, query)) == {"target", "secret"}
     assert slugs(None, query) == ["target"]
+
+
+def test_renaming_a_used_theme_reindexes(lid, django_capture_on_commit_callbacks):
+    from raadsplein.knowledge.models import Theme
+
+    publication(slug="t", title="Iets", themes=["Oud thema"])
+    theme = Theme.objects.get(name="Oud thema")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        Theme.objects.create(name="Ongebruikt thema", slug="ongebruikt")
+    assert callbacks == []
+    theme.name = "Zeldzaamheidsthema"
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.save()
+    assert slugs(lid, "zeldzaamheidsthema") == ["t"]
