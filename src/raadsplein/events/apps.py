@@ -45,7 +45,7 @@ class EventsConfig(AppConfig):
             erase=services.erase_event_data,
         )
         demo_registry.register(key="events", order=40, build=demo.build)
-        managed = ["event", "session", "programme", "theme"]
+        managed = ["event", "session", "programme"]
         for group in (roles.ADVISEUR, roles.REDACTEUR, roles.BEHEERDER):
             roles.grant(
                 group,

@@ -37,7 +37,7 @@ class LearningConfig(AppConfig):
             erase=services.erase_learning_data,
         )
         demo_registry.register(key="learning", order=30, build=demo.build)
-        content = ["course", "step", "theme", "learningpath"]
+        content = ["course", "step", "learningpath"]
         roles.grant(
             roles.REDACTEUR,
             *(f"learning.{a}_{m}" for m in content for a in ("add", "change", "delete", "view")),
