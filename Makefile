@@ -56,6 +56,7 @@ test: install-dev lint
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint src --lint
 
 format: install-dev
 	$(VENV)/bin/ruff format .
