@@ -38,6 +38,8 @@ def _db_vendor() -> str:
 
 
 def _have_chromium() -> bool:
+    if "CHROMIUM_PATH" in os.environ:  # an explicit path is the only one tried
+        return Path(CHROMIUM).exists()
     return Path(CHROMIUM).exists() or shutil.which("chromium") is not None
 
 
