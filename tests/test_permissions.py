@@ -192,3 +192,7 @@ def test_api_schema_is_served(client, world, role):
     response = _client_for(client, world, role).get("/api/v1/openapi.json")
     assert response.status_code == 200
     assert response.json()["info"]["title"] == "Raadsplein API"
+
+
+def test_no_swagger_page_that_would_load_third_party_script(client):
+    assert client.get("/api/v1/docs").status_code == 404

@@ -43,6 +43,9 @@ api = NinjaAPI(
     version="1",
     description="Kennisbank, leeromgeving en agenda van Raadsplein.",
     urls_namespace="api",
+    # No Swagger page: it would load script from a CDN (privacy, CSP). The schema is at
+    # /api/v1/openapi.json for any OpenAPI tool.
+    docs_url=None,
 )
 api.add_router("/learning/", "raadsplein.learning.api.router")
 api.add_router("/events/", "raadsplein.events.api.router")
