@@ -194,5 +194,5 @@ def test_api_schema_is_served(client, world, role):
     assert response.json()["info"]["title"] == "Raadsplein API"
 
 
-def test_no_swagger_page_that_would_load_third_party_script(client):
+def test_no_swagger_page_that_would_load_third_party_script(client, db):
     assert client.get("/api/v1/docs").status_code == 404
