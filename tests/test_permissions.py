@@ -195,4 +195,4 @@ def test_api_schema_is_served(client, world, role):
 
 
 def test_no_swagger_page_that_would_load_third_party_script(client, db):
-    assert client.get("/api/v1/docs").status_code == 404
+    assert client.get("/api/v1/docs", follow=True).status_code == 404
