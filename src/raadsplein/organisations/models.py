@@ -167,10 +167,34 @@ class MembershipStatus(models.TextChoices):
     ENDED = "ended", _("Beëindigd")
 
 
-def _active_q(today) -> Q:
-    return Q(status=MembershipStatus.ACTIVE, start_date__lte=today) & (
-        Q(end_date__isnull=True) | Q(end_date__gte=today)
+class MembershipPeriod(models.Model):
+    """Status and period shared by council and individual memberships."""
+
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=MembershipStatus.choices,
+        default=MembershipStatus.PENDING,
     )
+    start_date = models.DateField(_("begindatum"))
+    end_date = models.DateField(_("einddatum"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="%(class)s_end_after_start",
+            ),
+        ]
+
+    @staticmethod
+    def active_q(today) -> Q:
+        """Active today: status active, started, not yet ended."""
+        return Q(status=MembershipStatus.ACTIVE, start_date__lte=today) & (
+            Q(end_date__isnull=True) | Q(end_date__gte=today)
+        )
 
 
 class CouncilMembershipKind(models.TextChoices):
@@ -179,7 +203,7 @@ class CouncilMembershipKind(models.TextChoices):
     TRIAL = "trial", _("Proeflidmaatschap")
 
 
-class CouncilMembership(models.Model):
+class CouncilMembership(MembershipPeriod):
     """A council's membership of the organisation."""
 
     council = models.ForeignKey(
@@ -191,24 +215,12 @@ class CouncilMembership(models.Model):
         choices=CouncilMembershipKind.choices,
         default=CouncilMembershipKind.STANDARD,
     )
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=MembershipStatus.choices,
-        default=MembershipStatus.PENDING,
-    )
-    start_date = models.DateField(_("begindatum"))
-    end_date = models.DateField(_("einddatum"), null=True, blank=True)
 
-    class Meta:
+    class Meta(MembershipPeriod.Meta):
         verbose_name = _("lidmaatschap van een raad")
         verbose_name_plural = _("lidmaatschappen van raden")
-        ordering = ["-start_date"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-                name="councilmembership_end_after_start",
-            ),
+            *MembershipPeriod.Meta.constraints,
             models.UniqueConstraint(
                 fields=["council"],
                 condition=Q(status="active"),
@@ -219,10 +231,6 @@ class CouncilMembership(models.Model):
     def __str__(self) -> str:
         return f"{self.council} — {self.get_status_display()}"
 
-    @staticmethod
-    def active_q(today) -> Q:
-        return _active_q(today)
-
 
 class IndividualMembershipKind(models.TextChoices):
     LID = "lid", _("Lid")
@@ -231,7 +239,7 @@ class IndividualMembershipKind(models.TextChoices):
     VRIJWILLIGER = "vrijwilliger", _("Vrijwilliger")
 
 
-class IndividualMembership(models.Model):
+class IndividualMembership(MembershipPeriod):
     """A person's own membership (lid, vriend, ambassadeur, vrijwilliger)."""
 
     person = models.ForeignKey(
@@ -241,32 +249,13 @@ class IndividualMembership(models.Model):
         verbose_name=_("persoon"),
     )
     kind = models.CharField(_("soort"), max_length=20, choices=IndividualMembershipKind.choices)
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=MembershipStatus.choices,
-        default=MembershipStatus.PENDING,
-    )
-    start_date = models.DateField(_("begindatum"))
-    end_date = models.DateField(_("einddatum"), null=True, blank=True)
 
-    class Meta:
+    class Meta(MembershipPeriod.Meta):
         verbose_name = _("persoonlijk lidmaatschap")
         verbose_name_plural = _("persoonlijke lidmaatschappen")
-        ordering = ["-start_date"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-                name="individualmembership_end_after_start",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.get_kind_display()}"
-
-    @staticmethod
-    def active_q(today) -> Q:
-        return _active_q(today)
 
 
 class SeatRole(models.TextChoices):
