@@ -36,7 +36,8 @@ class LearningConfig(AppConfig):
             export=services.export_learning_data,
             erase=services.erase_learning_data,
         )
-        demo_registry.register(key="learning", order=30, build=demo.build)
+        # After the agenda (40), so live steps can be linked to its sessions on the first run.
+        demo_registry.register(key="learning", order=45, build=demo.build)
         content = ["course", "step", "learningpath"]
         roles.grant(
             roles.REDACTEUR,

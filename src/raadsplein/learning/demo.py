@@ -189,12 +189,13 @@ def build(*, log) -> None:
         if created:
             for i, slug in enumerate(slugs):
                 LearningPathCourse.objects.create(path=path, course=courses[slug], sort_order=i)
-    _link_other_apps(log)
+    # Progress first: once a live step is linked to a session, only attendance completes it.
     _demo_progress(courses, log)
+    _link_other_apps(log)
 
 
-# Demo steps that point at demo content of the knowledge centre and the agenda, when those
-# apps have built theirs (the agenda builds after us, so a second seed_demo links the session).
+# Demo steps that point at demo content of the knowledge centre and the agenda (both build
+# before us).
 PUBLICATION_LINKS = {
     "Overzicht: onderwerpen van advies en instemming": "Basisinformatie Wmcz 2018",
     "Checklist: kennismaken met de achterban": "InContactStaan: contact met de achterban",
