@@ -125,3 +125,69 @@ def test_member_walks_a_course_end_to_end(page, assert_accessible, learner):
     assert page.get_by_text(certificate.holder_name).is_visible()
     assert_accessible(page, context="certificate verification")
     _shot(page, "verify")
+
+
+def _tab_to(page, locator, limit: int = 120) -> None:
+    """Press Tab until the element has focus, as a keyboard user would."""
+    handle = locator.element_handle()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if handle.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {locator}")
+
+
+def _choose_radio(page, label: str) -> None:
+    """Tab into the radio group, then use the arrow keys until the option is chosen."""
+    target = page.get_by_label(label, exact=True)
+    name = target.get_attribute("name")
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate("n => document.activeElement.name === n", name):
+            break
+    for _ in range(10):
+        if target.is_checked():
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"arrow keys never chose {label}")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_course_step_and_quiz_work_by_keyboard_alone(page, learner):
+    _small_course()
+    page.goto("/account/login/?next=/leren/cursus/kennismaken/")
+    page.get_by_label("E-mailadres").fill(learner.email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_label("Wachtwoord").press("Enter")
+    page.wait_for_url("**/leren/cursus/kennismaken/")
+
+    _tab_to(page, page.get_by_role("button", name="Schrijf mij in en begin"))
+    page.keyboard.press("Enter")
+    page.wait_for_selector("h1:has-text('Wat doet de raad?')")
+    _tab_to(page, page.get_by_role("button", name="Markeer als klaar en ga verder"))
+    page.keyboard.press("Enter")
+    page.wait_for_selector("h1:has-text('Podcast: welkom')")
+    # the transcript is on the page, one Tab-stop away from the player at most
+    assert page.get_by_text("Dit is de uitgeschreven tekst van de podcast.").is_visible()
+    _tab_to(page, page.locator("[data-complete-form] button"))
+    page.keyboard.press("Enter")
+
+    page.wait_for_selector("h1:has-text('Toets')")
+    # radio groups: Tab reaches the group, arrow keys choose within it
+    _choose_radio(page, "Instemmingsrecht")
+    for label in ("De begroting", "Een fusie"):
+        _tab_to(page, page.get_by_label(label))
+        page.keyboard.press("Space")
+    _choose_radio(page, "Niet waar")
+    for text, place in (("Lezen", "1"), ("Vragen noteren", "2"), ("Bespreken", "3")):
+        _tab_to(page, page.get_by_label(text))
+        page.keyboard.type(place)
+    _tab_to(page, page.get_by_label("Begroting", exact=True))
+    page.keyboard.type("Plannen")
+    _tab_to(page, page.get_by_label("Jaarrekening"))
+    page.keyboard.type("Hoe")
+    _tab_to(page, page.get_by_role("button", name="Antwoorden insturen"))
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Gehaald!")
+    assert QuizAttempt.objects.filter(person=learner, passed=True).count() == 1
