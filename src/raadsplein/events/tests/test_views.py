@@ -426,3 +426,14 @@ def test_signed_in_non_member_books_an_open_event(client):
     response = client.post(reverse("events:book", args=[session.pk]), {"who": "self"})
     assert response.status_code == 302
     assert Booking.objects.get(person=person).status == BookingStatus.CONFIRMED
+
+
+def test_programme_tells_visitors_the_workshops_are_for_members(client):
+    programme = ProgrammeFactory()
+    SessionFactory(
+        event=EventFactory(programme=programme, title="Workshop voor leden", audience="members")
+    )
+    page = client.get(reverse("events:programme", args=[programme.slug])).content.decode()
+    assert "Workshop voor leden" not in page
+    assert "De meeste workshops zijn alleen voor leden." in page
+    assert "Geen workshops gevonden met deze filters." not in page
