@@ -62,11 +62,14 @@ format: install-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Benchmarks print figures (never gate on time). They are meant for PostgreSQL.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/raadsplein_bench
 bench: install-dev
-	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+	@for script in bench/bench_*.py; do echo "== $$script"; \
+	  DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) $$script || exit 1; done
 
 bench-search: install-dev
-	$(PY) bench/bench_search.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/bench_search.py
 
 messages: install
 	cd src/raadsplein && ../../$(PY) ../../manage.py makemessages -l en --no-obsolete && ../../$(PY) ../../manage.py compilemessages -l en
