@@ -65,10 +65,12 @@ format: install-dev
 # Benchmarks print figures (never gate on time). They are meant for PostgreSQL.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/raadsplein_bench
 bench: install-dev
+	@DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/ensure_database.py
 	@for script in bench/bench_*.py; do echo "== $$script"; \
 	  DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) $$script || exit 1; done
 
 bench-search: install-dev
+	@DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/ensure_database.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/bench_search.py
 
 messages: install
