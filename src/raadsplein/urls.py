@@ -17,6 +17,7 @@ urlpatterns = [
     path("kennisbank/", include("raadsplein.knowledge.urls")),
     path("leren/", include("raadsplein.learning.urls")),
     path("agenda/", include("raadsplein.events.urls")),
+    path("beheer/audit/", include("raadsplein.audit.urls")),
     path("api/v1/", api.urls),
     path("", include("raadsplein.web.urls")),
     path(

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     # our apps first so that their templates override those of libraries
     "raadsplein.web",
     "raadsplein.accounts",
+    "raadsplein.audit",
     "raadsplein.organisations",
     "raadsplein.knowledge",
     "raadsplein.learning",
