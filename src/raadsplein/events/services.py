@@ -16,7 +16,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from raadsplein.audit import services as audit
 from raadsplein.organisations import selectors as org_selectors
 from raadsplein.organisations.models import Council, Seat
 from raadsplein.organisations.rules import is_member
@@ -39,6 +41,15 @@ from .models import (
 from .rules import can_book_for_council
 
 logger = logging.getLogger(__name__)
+
+audit.register_action(
+    "events.booking.created_for", gettext_lazy("Plaats geboekt voor iemand anders")
+)
+audit.register_action(
+    "events.booking.cancelled_for", gettext_lazy("Boeking afgemeld voor iemand anders")
+)
+audit.register_action("events.attendance.marked", gettext_lazy("Aanwezigheid vastgelegd"))
+audit.register_action("events.participants.mailed", gettext_lazy("Bericht aan deelnemer gestuurd"))
 
 
 class BookingError(Exception):
@@ -274,6 +285,15 @@ def book_seat(
         raise BookingError(
             _("Er is al een boeking voor deze bijeenkomst."), code="duplicate"
         ) from exc
+    if booked_by.pk != person.pk:
+        audit.log(
+            actor=booked_by,
+            action="events.booking.created_for",
+            obj=booking,
+            subject=person,
+            council=council,
+            data={"session": session.pk, "status": status},
+        )
     if status == BookingStatus.CONFIRMED:
         _notify(booking, "confirmed")
     else:
@@ -330,6 +350,15 @@ def cancel_booking(*, booking: Booking, by, now: datetime.datetime | None = None
     booking.offer_expires_at = None
     booking.save(update_fields=["status", "cancelled_at", "offer_expires_at"])
     booking.session = session
+    if by is not None and by.pk != booking.person_id:
+        audit.log(
+            actor=by,
+            action="events.booking.cancelled_for",
+            obj=booking,
+            subject=booking.person,
+            council=booking.council_id,
+            data={"session": session.pk},
+        )
     _notify(booking, "cancelled")
     if was_seat:
         _fill_free_seats(session, now)
@@ -508,6 +537,14 @@ def mark_attendance(*, session: Session, present_ids: Iterable[int], by) -> int:
                 newly_present.append(booking)
             booking.attended = attended
             booking.save(update_fields=["attended"])
+            audit.log(
+                actor=by,
+                action="events.attendance.marked",
+                obj=session,
+                subject=booking.person,
+                council=booking.council_id,
+                data={"booking": booking.pk, "present": attended},
+            )
     for booking in newly_present:
         _on_commit(hooks.notify_attended, session_id=session.pk, person=booking.person)
         if session.ends_at <= timezone.now():
@@ -544,6 +581,16 @@ def email_participants(*, session: Session, subject: str, body: str, by) -> int:
     )
     for pk in ids:
         _on_commit(tasks.send_participant_message.enqueue, pk, subject, body)
+    # One entry per recipient, so each person's export shows it; the subject line only.
+    for booking in Booking.objects.filter(pk__in=ids).select_related("person"):
+        audit.log(
+            actor=by,
+            action="events.participants.mailed",
+            obj=session,
+            subject=booking.person,
+            council=booking.council_id,
+            data={"booking": booking.pk, "subject": subject},
+        )
     return len(ids)
 
 
