@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "raadsplein.knowledge",
     "raadsplein.learning",
     "raadsplein.events",
+    "raadsplein.jobs",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -177,8 +178,14 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Raadsplein <noreply@raadsplein.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background work: django-tasks with the database backend; worker: manage.py db_worker.
+# Background work: django-tasks with the database backend; worker: manage.py run_worker
+# (raadsplein.jobs). A worker holds each task on a lease it renews every few seconds; the task
+# of a worker not seen for the lease goes back to the queue, at most MAX_ATTEMPTS runs in all.
+# A task that raises is tried again after RETRY_SECONDS, doubling each time.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+RAADSPLEIN_TASK_LEASE_SECONDS = env.int("RAADSPLEIN_TASK_LEASE_SECONDS", default=60)
+RAADSPLEIN_TASK_MAX_ATTEMPTS = env.int("RAADSPLEIN_TASK_MAX_ATTEMPTS", default=5)
+RAADSPLEIN_TASK_RETRY_SECONDS = env.int("RAADSPLEIN_TASK_RETRY_SECONDS", default=30)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Raadsplein"
