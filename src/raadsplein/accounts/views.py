@@ -1,5 +1,6 @@
 import json
 
+from allauth.account import views as allauth_views
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -83,3 +84,16 @@ def api_token_revoke(request, pk: int):
     else:
         messages.error(request, _("Deze sleutel bestaat niet (meer)."))
     return redirect("accounts:api_tokens")
+
+
+class ConfirmLoginCodeView(allauth_views.ConfirmLoginCodeView):
+    """allauth's code page, with the code filled in when the person follows the mail's link
+    in the browser where they asked for it. They still press the button: a link that signs in
+    on its own would be followed by mail scanners."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        code = self.request.GET.get("code", "")
+        if self.request.method == "GET" and code and len(code) <= 20:
+            initial["code"] = code
+        return initial

@@ -2,17 +2,17 @@
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as IcsEvent
+
+from raadsplein.web import links
 
 PRODID = "-//Raadsplein//Agenda//NL"
 
 
 def _domain() -> str:
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "https://raadsplein.nl"
-    return base.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "raadsplein.nl"
+    return links.domain()
 
 
 def _calendar(name: str = "") -> Calendar:

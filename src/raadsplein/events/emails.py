@@ -6,14 +6,15 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from raadsplein.web import links
+
 from .calendar import session_ics
 
 SUBJECT_PREFIX = "[Raadsplein] "
 
 
 def _absolute(path: str) -> str:
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return f"{base}{path}"
+    return links.absolute(path)
 
 
 def _send(*, to: str, subject: str, template: str, context: dict, ics: bytes | None = None):
@@ -27,6 +28,7 @@ def _send(*, to: str, subject: str, template: str, context: dict, ics: bytes | N
             body=body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[to],
+            headers={"Auto-Submitted": "auto-generated"},
         )
         if ics is not None:
             message.attach("bijeenkomst.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")

@@ -154,6 +154,11 @@ ACCOUNT_FORMS = {"signup": "raadsplein.accounts.forms.SignupForm"}
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env.str("RAADSPLEIN_LOGIN_FAILED_LIMIT", default="10/m/ip,5/5m/key"),
 }
+# A sign-in code by e-mail: the way in for the address holder while wrong passwords typed by
+# someone else throttle the address. Ten minutes gives people who read mail on another device
+# time to type the code.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = env.int("RAADSPLEIN_LOGIN_CODE_SECONDS", default=600)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Raadsplein"
 
@@ -187,9 +192,16 @@ RAADSPLEIN_TASK_LEASE_SECONDS = env.int("RAADSPLEIN_TASK_LEASE_SECONDS", default
 RAADSPLEIN_TASK_MAX_ATTEMPTS = env.int("RAADSPLEIN_TASK_MAX_ATTEMPTS", default=5)
 RAADSPLEIN_TASK_RETRY_SECONDS = env.int("RAADSPLEIN_TASK_RETRY_SECONDS", default=30)
 
+# The address of the site as people reach it: every link in mail and calendar files starts here.
+# Development defaults to the HOST/PORT that `make run` serves on.
+RAADSPLEIN_BASE_URL = env.str(
+    "RAADSPLEIN_BASE_URL",
+    default=f"http://{env.str('HOST', default='127.0.0.1')}:{env.str('PORT', default='8000')}",
+).rstrip("/")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Raadsplein"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=RAADSPLEIN_BASE_URL)
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -49,4 +49,12 @@ TEXTS = [
     _("Password successfully changed."),
     _("Confirmation email sent to %(email)s."),
     _("You have confirmed %(email)s."),
+    _("You will receive a special code for a password-free sign-in."),
+    _("Other sign-in options"),
+    _("Enter Sign-In Code"),
+    _("Request Code"),
+    _("Request new code"),
+    _(
+        "We've sent a code to %(recipient)s. The code expires shortly, so please enter it soon."
+    ),
 ]
