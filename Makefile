@@ -8,7 +8,7 @@ PORT ?= 8000
 CONSTRAINTS := requirements/constraints.txt
 export DJANGO_SETTINGS_MODULE ?= raadsplein.settings.dev
 
-.PHONY: run test lint format bench bench-search install install-dev migrate seed logins worker clean messages
+.PHONY: run test lint audit format bench bench-search install install-dev migrate seed logins worker clean messages
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Raadsplein needs Python 3.11 or newer (set PYTHON=python3.11).")'
@@ -57,6 +57,10 @@ lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint src --lint
+
+## make audit: pip-audit over the pinned dependencies; exit 2 (and says so) when it could not check.
+audit: install-dev
+	$(PY) scripts/audit_dependencies.py
 
 format: install-dev
 	$(VENV)/bin/ruff format .
