@@ -1,15 +1,21 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from raadsplein.api import api
+from raadsplein.web import files
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Documents and images go through the one file guard (raadsplein.web.files).
+    re_path(r"^documenten/(\d+)/(.*)$", files.serve_document, name="wagtaildocs_serve"),
     path("documenten/", include(wagtaildocs_urls)),
+    re_path(
+        r"^media/(?P<name>(?:original_images|images)/.+)$", files.serve_image, name="image_file"
+    ),
     path("account/", include("raadsplein.accounts.urls")),
     path("account/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

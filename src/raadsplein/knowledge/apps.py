@@ -10,9 +10,11 @@ class KnowledgeConfig(AppConfig):
     def ready(self) -> None:
         from raadsplein.accounts import roles
         from raadsplein.web import demo as demo_registry
-        from raadsplein.web import navigation
+        from raadsplein.web import files, navigation
 
         from . import demo, panels, signals
+        from .models import KnowledgeIndexPage, PublicationPage
+        from .rules import can_view_publication
 
         signals.connect()
         navigation.register(
@@ -26,6 +28,15 @@ class KnowledgeConfig(AppConfig):
             context=panels.latest,
         )
         demo_registry.register(key="knowledge", order=20, build=demo.build)
+        files.register(
+            PublicationPage,
+            live=lambda page: page.live,
+            may_view=can_view_publication,
+            open_to_members=True,
+        )
+        files.register(
+            KnowledgeIndexPage, live=lambda page: page.live, may_view=lambda user, page: True
+        )
         editor_perms = [
             f"knowledge.{action}_{model}"
             for model in ("theme", "synonym")

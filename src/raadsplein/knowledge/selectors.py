@@ -53,13 +53,6 @@ def live_file_exists(file_id: int) -> bool:
     return PublicationFile.objects.filter(pk=file_id, page__live=True).exists()
 
 
-def document_is_members_only(document_id: int) -> bool:
-    """A Wagtail document attached to any members-only publication is members-only."""
-    return PublicationFile.objects.filter(
-        document_id=document_id, page__audience=Audience.MEMBERS
-    ).exists()
-
-
 @dataclass
 class Hit:
     page: PublicationPage

@@ -1,15 +1,10 @@
-"""Wagtail admin: taxonomy and synonym snippets; members-only documents stay members-only."""
+"""Wagtail admin: taxonomy and synonym snippets. Files are guarded by raadsplein.web.files."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import selectors
 from .models import Synonym, Theme
-from .rules import sees_members_content
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -36,15 +31,3 @@ class KnowledgeGroup(SnippetViewSetGroup):
 
 
 register_snippet(KnowledgeGroup)
-
-
-@hooks.register("before_serve_document")
-def guard_members_only_documents(document, request):
-    """/documenten/<id>/<name> must not hand a members-only file to a non-member."""
-    if sees_members_content(request.user):
-        return None
-    if not selectors.document_is_members_only(document.pk):
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return render(request, "organisations/members_only.html", status=403)

@@ -12,9 +12,11 @@ class LearningConfig(AppConfig):
     def ready(self) -> None:
         from raadsplein.accounts import personal_data, roles
         from raadsplein.web import demo as demo_registry
-        from raadsplein.web import navigation
+        from raadsplein.web import files, navigation
 
         from . import demo, recommendations, services
+        from .models import Course, Step
+        from .rules import can_follow_course, can_see_course
 
         navigation.register(
             key="learning",
@@ -47,6 +49,21 @@ class LearningConfig(AppConfig):
         roles.grant(
             roles.BEHEERDER,
             *(f"learning.{a}_{m}" for m in content for a in ("add", "change", "delete", "view")),
+        )
+        # Files in a course's introduction: as the course page. Files of a step (audio,
+        # captions, downloads, rich text): as the step, which needs a signed-in participant.
+        files.register(
+            Course,
+            live=lambda course: course.is_published,
+            may_view=can_see_course,
+            open_to_members=True,
+        )
+        files.register(
+            Step,
+            live=lambda step: step.module.course.is_published,
+            may_view=lambda user, step: can_follow_course(user, step.module.course),
+            open_to_members=True,
+            select_related=("module__course",),
         )
         self._connect_events(services.complete_steps_for_attendance)
 

@@ -8,8 +8,9 @@ class WebConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self) -> None:
-        from . import demo, navigation, services
+        from . import demo, files, navigation, services
         from .dashboard import seats_panel_context
+        from .models import HomePage
 
         demo.register(key="site", order=1, build=lambda *, log: services.ensure_base_data())
         navigation.register(
@@ -25,6 +26,7 @@ class WebConfig(AppConfig):
             order=10,
             context=seats_panel_context,
         )
+        files.register(HomePage, live=lambda page: page.live, may_view=lambda user, page: True)
         navigation.register_panel(
             key="coming",
             template="web/panels/coming.html",
