@@ -2,6 +2,7 @@
 
 import logging
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -9,11 +10,22 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from raadsplein.audit import services as audit
 
 from . import personal_data, roles
 from .models import ApiToken, User
 
 logger = logging.getLogger(__name__)
+
+audit.register_action("accounts.person.erased", _("Account en gegevens gewist"))
+audit.register_action("accounts.staff_role.granted", _("Rol als medewerker gegeven"))
+audit.register_action("accounts.staff_role.revoked", _("Rol als medewerker afgenomen"))
+audit.register_action("accounts.api_token.created", _("API-sleutel gemaakt"))
+audit.register_action("accounts.api_token.revoked", _("API-sleutel ingetrokken"))
+
+SUPERUSER_ROLE = "superuser"
 
 
 def ensure_staff_groups() -> dict[str, Group]:
@@ -84,6 +96,57 @@ def ensure_staff_groups_after_migrate(sender, app_config=None, **kwargs) -> None
     ensure_staff_groups()
 
 
+def staff_roles_of(user: User) -> set[str]:
+    """The staff groups the person is in, plus ``superuser``: what a role change compares."""
+    names = set(user.groups.filter(name__in=roles.STAFF_GROUPS).values_list("name", flat=True))
+    if user.is_superuser:
+        names.add(SUPERUSER_ROLE)
+    return names
+
+
+def record_staff_role_changes(*, user: User, before: set[str], by: User | None) -> int:
+    """Log each staff role the person gained or lost since ``before`` (from
+    ``staff_roles_of``). Used where another screen changed the groups (the Wagtail admin's
+    user form); returns how many changes were logged."""
+    after = staff_roles_of(user)
+    for role in sorted(after - before):
+        audit.log(
+            actor=by,
+            action="accounts.staff_role.granted",
+            obj=user,
+            subject=user,
+            data={"role": role},
+        )
+    for role in sorted(before - after):
+        audit.log(
+            actor=by,
+            action="accounts.staff_role.revoked",
+            obj=user,
+            subject=user,
+            data={"role": role},
+        )
+    return len(after ^ before)
+
+
+@transaction.atomic
+def set_staff_roles(*, user: User, staff_roles: Iterable[str], by: User | None) -> int:
+    """Put the person in exactly these staff groups (names from ``roles.STAFF_GROUPS``);
+    other groups are left alone. Each role gained or lost is logged; returns how many."""
+    wanted = set(staff_roles)
+    unknown = wanted - set(roles.STAFF_GROUPS)
+    if unknown:
+        raise ValueError(f"Unknown staff roles: {sorted(unknown)}")
+    before = staff_roles_of(user)
+    current = before - {SUPERUSER_ROLE}
+    groups = {g.name: g for g in Group.objects.filter(name__in=wanted | current)}
+    for name in wanted - current:
+        user.groups.add(groups.get(name) or Group.objects.get_or_create(name=name)[0])
+    for name in current - wanted:
+        user.groups.remove(groups[name])
+    user.__dict__.pop("_raadsplein_staff_groups", None)  # the rules' per-object cache
+    return record_staff_role_changes(user=user, before=before, by=by)
+
+
 @transaction.atomic
 def update_profile(*, user: User, **fields: Any) -> User:
     allowed = {"first_name", "last_name", "form_of_address", "text_size", "reduce_motion"}
@@ -135,12 +198,14 @@ def export_person_data(*, user: User) -> dict[str, Any]:
 
 
 @transaction.atomic
-def erase_person(*, user: User) -> None:
+def erase_person(*, user: User, by: User | None = None) -> None:
     """Erase a person's data. Records others depend on are kept, but no longer name them.
 
     Every app erases or anonymises its own part (registry in ``personal_data``); the account
-    itself is anonymised and can no longer sign in.
+    itself is anonymised and can no longer sign in. ``by``: who asked (default: the person
+    themself); the erasure itself is logged, naming no one who was erased.
     """
+    by = user if by is None else by
     from allauth.mfa.models import Authenticator
 
     for section in personal_data.sections():
@@ -160,6 +225,7 @@ def erase_person(*, user: User) -> None:
     user.erased_at = timezone.now()
     user.set_unusable_password()
     user.save()
+    audit.log(actor=by, action="accounts.person.erased", obj=user, subject=user)
     _end_sessions_of(user)
 
 
@@ -190,6 +256,13 @@ def create_api_token(*, user: User, name: str) -> tuple[ApiToken, str]:
     token = ApiToken(user=user, name=name[:100], prefix=raw[:10], key_hash=_hash_token(raw))
     token.full_clean()
     token.save()
+    audit.log(
+        actor=user,
+        action="accounts.api_token.created",
+        obj=token,
+        subject=user,
+        data={"prefix": token.prefix},
+    )
     return token, raw
 
 
@@ -206,5 +279,15 @@ def user_for_api_token(raw: str) -> User | None:
 
 @transaction.atomic
 def revoke_api_token(*, user: User, token_id: int) -> bool:
-    deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
-    return bool(deleted)
+    token = ApiToken.objects.filter(user=user, pk=token_id).first()
+    if token is None:
+        return False
+    audit.log(
+        actor=user,
+        action="accounts.api_token.revoked",
+        obj=token,
+        subject=user,
+        data={"prefix": token.prefix},
+    )
+    token.delete()
+    return True

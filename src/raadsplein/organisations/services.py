@@ -5,6 +5,9 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from raadsplein.audit import services as audit
 
 from .models import (
     CareProvider,
@@ -15,6 +18,14 @@ from .models import (
     MembershipStatus,
     ProviderLocation,
     Seat,
+)
+
+audit.register_action("organisations.seat.assigned", _("Zetel in een raad toegekend"))
+audit.register_action(
+    "organisations.individual_membership.started", _("Persoonlijk lidmaatschap gestart")
+)
+audit.register_action(
+    "organisations.council_membership.started", _("Lidmaatschap van een raad gestart")
 )
 
 
@@ -67,8 +78,10 @@ def start_council_membership(
     kind: str = "standard",
     start_date: datetime.date | None = None,
     status: str = MembershipStatus.ACTIVE,
+    by=None,
 ) -> CouncilMembership:
-    """Record a council's membership; an earlier active one is ended the day before."""
+    """Record a council's membership; an earlier active one is ended the day before.
+    ``by``: who recorded it (None: the system, e.g. an import), kept in the audit trail."""
     start_date = start_date or timezone.localdate()
     if status == MembershipStatus.ACTIVE:
         for old in CouncilMembership.objects.select_for_update().filter(
@@ -80,6 +93,13 @@ def start_council_membership(
     membership = CouncilMembership(council=council, kind=kind, status=status, start_date=start_date)
     membership.full_clean()
     membership.save()
+    audit.log(
+        actor=by,
+        action="organisations.council_membership.started",
+        obj=membership,
+        council=council,
+        data={"kind": kind, "status": status, "start_date": start_date.isoformat()},
+    )
     return membership
 
 
@@ -90,12 +110,21 @@ def start_individual_membership(
     kind: str,
     start_date: datetime.date | None = None,
     status: str = MembershipStatus.ACTIVE,
+    by=None,
 ) -> IndividualMembership:
+    """A person's own membership (lid, vriend, …); ``by`` is kept in the audit trail."""
     membership = IndividualMembership(
         person=person, kind=kind, status=status, start_date=start_date or timezone.localdate()
     )
     membership.full_clean()
     membership.save()
+    audit.log(
+        actor=by,
+        action="organisations.individual_membership.started",
+        obj=membership,
+        subject=person,
+        data={"kind": kind, "status": status},
+    )
     return membership
 
 
@@ -107,10 +136,21 @@ def assign_seat(
     role: str,
     start_date: datetime.date,
     end_date: datetime.date | None = None,
+    by=None,
 ) -> Seat:
+    """Give a person a seat on a council: the access grant to the council's pages and to
+    booking for it (chair, secretary). ``by`` is kept in the audit trail."""
     seat = Seat(person=person, council=council, role=role, start_date=start_date, end_date=end_date)
     seat.full_clean()
     seat.save()
+    audit.log(
+        actor=by,
+        action="organisations.seat.assigned",
+        obj=seat,
+        subject=person,
+        council=council,
+        data={"role": role, "start_date": start_date.isoformat()},
+    )
     return seat
 
 
