@@ -65,7 +65,8 @@ def log(
 ) -> AuditEntry:
     """Write one audit entry. ``actor`` is the person who acted (``None``: the system),
     ``subject`` the person the act is about, ``obj`` the thing changed, ``council`` the council
-    it belongs to (for scoping). Call it inside the transaction of the change."""
+    it belongs to (for scoping; a Council or its pk). Call it inside the transaction of the
+    change."""
     if not registry.is_registered(action):
         raise ValueError(f"Unregistered audit action {action!r}; call register_action first.")
     if actor is not None and not getattr(actor, "is_authenticated", False):
@@ -77,7 +78,7 @@ def log(
         action=action,
         subject=subject,
         subject_label=person_label(subject),
-        council=council,
+        council_id=council.pk if isinstance(council, models.Model) else council,
         data=_clean_data(data),
     )
     if obj is not None:
