@@ -351,6 +351,32 @@ class Evaluation(models.Model):
         return f"{self.score} — {self.booking_id}"
 
 
+class SessionMessage(models.Model):
+    """A message from staff to the confirmed participants of a session. The mail tasks carry
+    its id and a booking id, never the text itself."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="messages", verbose_name=_("sessie")
+    )
+    subject = models.CharField(_("onderwerp"), max_length=150)
+    body = models.TextField(_("bericht"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("verstuurd door"),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bericht aan deelnemers")
+        verbose_name_plural = _("berichten aan deelnemers")
+
+    def __str__(self) -> str:
+        return self.subject
+
+
 def _new_token() -> str:
     return secrets.token_urlsafe(32)
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from raadsplein.audit import services as audit
+from raadsplein.jobs.services import once
 from raadsplein.organisations import selectors as org_selectors
 from raadsplein.organisations.models import Council, Seat
 from raadsplein.organisations.rules import is_member
@@ -37,6 +38,7 @@ from .models import (
     ReminderKind,
     SentReminder,
     Session,
+    SessionMessage,
 )
 from .rules import can_book_for_council
 
@@ -101,7 +103,12 @@ def _notify(booking: Booking, what: str) -> None:
 
 
 def handle_booking_change(*, booking_id: int, what: str) -> None:
-    """The background half of a booking change: e-mail, then scheduled follow-ups."""
+    """The background half of a booking change: e-mail, then scheduled follow-ups.
+
+    Once per booking and change: every ``what`` happens at most once in a booking's life, so
+    ``booking:<id>:<what>`` names the effect and a second run of the task sends nothing. The
+    follow-ups are queued in the same transaction as the record.
+    """
     from . import tasks
 
     booking = (
@@ -109,25 +116,31 @@ def handle_booking_change(*, booking_id: int, what: str) -> None:
     )
     if booking is None:
         return
+    if what == "evaluation":
+        send_evaluation_request_once(booking_id=booking.pk)  # its own record (SentReminder)
+        return
     session = booking.session
-    if what == "confirmed":
-        emails.send_confirmation(booking)
-        tasks.schedule(
-            tasks.send_reminder, session.starts_at - reminder_lead(), booking.pk, "before"
-        )
-        if session.is_online:
-            tasks.schedule(tasks.send_reminder, session.starts_at - link_lead(), booking.pk, "link")
-    elif what == "waitlisted":
-        emails.send_waitlisted(booking)
-    elif what == "offered" and booking.offer_expires_at:
-        emails.send_offer(booking)
-        tasks.schedule(tasks.expire_offer, booking.offer_expires_at, booking.pk)
-    elif what == "cancelled":
-        emails.send_cancelled(booking)
-    elif what == "expired":
-        emails.send_offer_expired(booking)
-    elif what == "evaluation":
-        send_evaluation_request_once(booking_id=booking.pk)
+    with once(f"booking:{booking.pk}:{what}") as first:
+        if not first:
+            return
+        if what == "confirmed":
+            emails.send_confirmation(booking)
+            tasks.schedule(
+                tasks.send_reminder, session.starts_at - reminder_lead(), booking.pk, "before"
+            )
+            if session.is_online:
+                tasks.schedule(
+                    tasks.send_reminder, session.starts_at - link_lead(), booking.pk, "link"
+                )
+        elif what == "waitlisted":
+            emails.send_waitlisted(booking)
+        elif what == "offered" and booking.offer_expires_at:
+            emails.send_offer(booking)
+            tasks.schedule(tasks.expire_offer, booking.offer_expires_at, booking.pk)
+        elif what == "cancelled":
+            emails.send_cancelled(booking)
+        elif what == "expired":
+            emails.send_offer_expired(booking)
 
 
 def _clean_needs(access_needs: Iterable[str]) -> list[str]:
@@ -398,11 +411,14 @@ def expire_offer(*, booking_id: int, now: datetime.datetime | None = None) -> bo
         booking = Booking.objects.select_for_update().get(pk=booking_id)
         if booking.status != BookingStatus.OFFERED or booking.offer_expires_at > now:
             return False
-        booking.status = BookingStatus.EXPIRED
-        booking.save(update_fields=["status"])
-        booking.session = session
-        _notify(booking, "expired")
-        _fill_free_seats(session, now)
+        with once(f"booking:{booking_id}:expire-offer") as first:
+            if not first:
+                return False
+            booking.status = BookingStatus.EXPIRED
+            booking.save(update_fields=["status"])
+            booking.session = session
+            _notify(booking, "expired")
+            _fill_free_seats(session, now)
     return True
 
 
@@ -567,8 +583,10 @@ def evaluate_session(*, booking: Booking, score: int, comments: str = "") -> Eva
     return evaluation
 
 
+@transaction.atomic
 def email_participants(*, session: Session, subject: str, body: str, by) -> int:
-    """Queue a message from staff to every confirmed participant of a session."""
+    """Queue a message from staff to every confirmed participant of a session. The text is
+    stored once (``SessionMessage``); each mail task carries the message's and a booking's id."""
     from . import tasks
 
     subject, body = subject.strip(), body.strip()
@@ -579,8 +597,9 @@ def email_participants(*, session: Session, subject: str, body: str, by) -> int:
             "pk", flat=True
         )
     )
+    message = SessionMessage.objects.create(session=session, subject=subject, body=body, sent_by=by)
     for pk in ids:
-        _on_commit(tasks.send_participant_message.enqueue, pk, subject, body)
+        _on_commit(tasks.send_participant_message.enqueue, message.pk, pk)
     # One entry per recipient, so each person's export shows it; the subject line only.
     for booking in Booking.objects.filter(pk__in=ids).select_related("person"):
         audit.log(
@@ -594,9 +613,18 @@ def email_participants(*, session: Session, subject: str, body: str, by) -> int:
     return len(ids)
 
 
-def send_participant_message(*, booking_id: int, subject: str, body: str) -> None:
-    booking = Booking.objects.select_related("session__event", "person").get(pk=booking_id)
-    emails.send_staff_message(booking, subject=subject, body=body)
+def send_participant_message(*, message_id: int, booking_id: int) -> bool:
+    """Send one staff message to one participant, once. Returns whether it went out now."""
+    message = SessionMessage.objects.filter(pk=message_id).first()
+    booking = (
+        Booking.objects.select_related("session__event", "person").filter(pk=booking_id).first()
+    )
+    if message is None or booking is None or booking.session_id != message.session_id:
+        return False
+    with once(f"session-message:{message.pk}:booking:{booking.pk}") as first:
+        if first:
+            emails.send_staff_message(booking, subject=message.subject, body=message.body)
+        return first
 
 
 def calendar_feed_for(person) -> CalendarFeed:

@@ -1,5 +1,9 @@
 """Background work (django-tasks). Thin: each task calls a service that is safe to run twice.
 
+Tasks carry ids, never personal data or message texts. The worker (``manage.py run_worker``)
+runs a task at least once; each service records its effect in a unique row (``jobs.once``,
+``SentReminder``) in the same transaction as the mail, so a second run sends nothing.
+
 Deferred tasks (``run_after``) need a backend that supports them (the database backend with
 ``manage.py db_worker``). Where the backend cannot defer (tests, the immediate backend) nothing
 is scheduled; ``manage.py process_events`` (cron, every few minutes) does the same work and is
@@ -27,6 +31,7 @@ def schedule(task_obj, run_after: datetime.datetime, *args) -> None:
 
 @task()
 def after_booking_change(booking_id: int, what: str) -> None:
+    """Once per booking and change (record ``booking:<id>:<what>``)."""
     from . import services
 
     services.handle_booking_change(booking_id=booking_id, what=what)
@@ -34,6 +39,7 @@ def after_booking_change(booking_id: int, what: str) -> None:
 
 @task()
 def send_reminder(booking_id: int, kind: str) -> bool:
+    """Once per booking and kind (``SentReminder``)."""
     from . import services
 
     return services.send_reminder_once(booking_id=booking_id, kind=kind)
@@ -41,6 +47,8 @@ def send_reminder(booking_id: int, kind: str) -> bool:
 
 @task()
 def expire_offer(booking_id: int) -> bool:
+    """Once per offer: the booking row is locked and its status checked, and the expiry is
+    recorded (``booking:<id>:expire-offer``)."""
     from . import services
 
     return services.expire_offer(booking_id=booking_id)
@@ -48,6 +56,7 @@ def expire_offer(booking_id: int) -> bool:
 
 @task()
 def process_events() -> dict:
+    """A sweep; each step it takes is itself once only."""
     from . import services
 
     result = services.process_waitlist()
@@ -56,7 +65,8 @@ def process_events() -> dict:
 
 
 @task()
-def send_participant_message(booking_id: int, subject: str, body: str) -> None:
+def send_participant_message(message_id: int, booking_id: int) -> bool:
+    """One staff message (``SessionMessage``) to one participant, once."""
     from . import services
 
-    services.send_participant_message(booking_id=booking_id, subject=subject, body=body)
+    return services.send_participant_message(message_id=message_id, booking_id=booking_id)

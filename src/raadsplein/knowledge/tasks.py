@@ -1,4 +1,8 @@
-"""Background work of the Kenniscentrum (run by `manage.py db_worker`)."""
+"""Background work of the Kenniscentrum (run by ``manage.py run_worker``).
+
+Safe to run twice without a record: indexing writes the index entry for the page as it is now
+(an upsert), unindexing deletes it if it is there, and a rebuild starts from nothing.
+"""
 
 from django_tasks import task
 
