@@ -1,9 +1,11 @@
 """The log service, its registry, and the audit trail's part in export and erasure."""
 
 import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
@@ -205,3 +207,7 @@ def test_erasure_by_staff_names_the_staff_member():
         admin.get_full_name(),
         services.ERASED_LABEL,
     )
+
+
+def test_migrations_are_complete():
+    call_command("makemigrations", "audit", "--check", "--dry-run", stdout=io.StringIO())

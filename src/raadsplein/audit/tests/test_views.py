@@ -133,3 +133,12 @@ def test_wagtail_user_form_logs_staff_role_changes(client):
         "accounts.staff_role.granted",
         "accounts.staff_role.revoked",
     ]
+
+
+def test_wagtail_menu_links_to_the_audit_page_only_for_those_who_may_read_it(client):
+    client.force_login(adviseur())
+    assert URL in client.get("/admin/").content.decode()
+    client.force_login(redacteur())
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert URL not in response.content.decode()
