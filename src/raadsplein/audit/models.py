@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import registry
@@ -94,3 +95,13 @@ class AuditEntry(models.Model):
             return ""
         ct = ContentType.objects.get_for_id(self.content_type_id)  # cached per process
         return f"{ct.app_label}.{ct.model}.{self.object_id}"
+
+    @property
+    def data_display(self) -> list[tuple[str, str]]:
+        """``data`` as (Dutch name, value) pairs; yes/no for flags."""
+        pairs = []
+        for key, value in self.data.items():
+            if isinstance(value, bool):
+                value = gettext("ja") if value else gettext("nee")
+            pairs.append((str(registry.data_label(key)), "" if value is None else str(value)))
+        return pairs

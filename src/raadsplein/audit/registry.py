@@ -8,8 +8,22 @@ An app registers each code it logs, once, at import time of its services module:
 """
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 _actions: dict[str, Promise | str] = {}
+
+# Dutch names for the keys of an entry's ``data``, for the staff page.
+_data_labels: dict[str, Promise | str] = {
+    "session": _("sessie"),
+    "booking": _("boeking"),
+    "present": _("aanwezig"),
+    "subject": _("onderwerp"),
+    "role": _("rol"),
+    "status": _("status"),
+    "kind": _("soort"),
+    "start_date": _("begindatum"),
+    "prefix": _("sleutel begint met"),
+}
 
 
 def register_action(code: str, label: Promise | str) -> None:
@@ -29,3 +43,12 @@ def label_for(code: str) -> Promise | str:
 
 def actions() -> dict[str, Promise | str]:
     return dict(_actions)
+
+
+def register_data_label(key: str, label: Promise | str) -> None:
+    """Give a ``data`` key a Dutch name on the staff page."""
+    _data_labels[key] = label
+
+
+def data_label(key: str) -> Promise | str:
+    return _data_labels.get(key, key)

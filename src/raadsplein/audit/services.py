@@ -16,6 +16,7 @@ from . import registry
 from .models import AuditEntry
 
 register_action = registry.register_action
+register_data_label = registry.register_data_label
 
 ERASED_LABEL = "(gegevens gewist)"
 MAX_DATA_CHARS = 1000

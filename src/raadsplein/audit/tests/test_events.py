@@ -70,6 +70,10 @@ def test_marking_attendance_logs_one_entry_per_changed_person():
     assert set(entries) == {present.person_id, absent.person_id}
     assert entries[present.person_id].data == {"booking": present.pk, "present": True}
     assert entries[absent.person_id].data == {"booking": absent.pk, "present": False}
+    assert entries[absent.person_id].data_display == [
+        ("boeking", str(absent.pk)),
+        ("aanwezig", "nee"),
+    ]
     assert all(e.actor == staff and e.object_id == str(session.pk) for e in entries.values())
     # Saving the same list again changes nothing, so it logs nothing.
     services.mark_attendance(session=session, present_ids=[present.pk], by=staff)

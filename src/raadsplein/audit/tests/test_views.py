@@ -65,6 +65,7 @@ def test_page_filters_by_person_and_by_object(client, logged):
     client.force_login(beheerder())
     page = client.get(URL, {"persoon": logged.subject_id}).content.decode()
     assert "Iets gedaan voor een ander" in page and "Anna de Vries" in page
+    assert "n: 1" in page  # a key without a Dutch name is shown as it is
     assert other.subject_label not in page
     # The actor's page shows the same entry: it lists what they did, too.
     assert "Anna de Vries" in client.get(URL, {"persoon": logged.actor_id}).content.decode()
