@@ -97,6 +97,7 @@ def reclaim_stale_tasks(
     *,
     backend_name: str = "default",
     own_worker_id: str | None = None,
+    lease_seconds: float | None = None,
     now: datetime.datetime | None = None,
 ) -> dict[str, int]:
     """Take back RUNNING tasks whose worker died: back to READY, or FAILED after the last
@@ -106,9 +107,12 @@ def reclaim_stale_tasks(
     left behind by a lost database connection and is taken back at once.
 
     Runs in every worker on start and every half lease; safe to run anywhere at any time.
+    ``lease_seconds`` overrides the setting (the worker's ``--lease``).
     """
     now = now or timezone.now()
-    cutoff = now - lease()
+    cutoff = now - (
+        datetime.timedelta(seconds=lease_seconds) if lease_seconds is not None else lease()
+    )
     counts = {"requeued": 0, "failed": 0}
     running = list(
         DBTaskResult.objects.filter(backend_name=backend_name, status=TaskResultStatus.RUNNING)

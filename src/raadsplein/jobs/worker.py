@@ -179,7 +179,9 @@ class Worker(DBWorker):
         if time.monotonic() < self._next_reap:
             return
         counts = services.reclaim_stale_tasks(
-            backend_name=self.backend_name, own_worker_id=self.worker_id
+            backend_name=self.backend_name,
+            own_worker_id=self.worker_id,
+            lease_seconds=self.lease_seconds,
         )
         if counts["requeued"] or counts["failed"]:
             logger.warning(
