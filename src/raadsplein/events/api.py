@@ -1,24 +1,31 @@
 """/api/v1/events/: upcoming sessions with free seats, and booking a place for yourself."""
 
 import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Router, Schema, Status
+from pydantic import WithJsonSchema
 
-from raadsplein.api import api_user, signed_in
+from raadsplein.api import ApiError, api_user, one_of, responses, signed_in, text
 
 from . import selectors, services
-from .models import AccessNeed, Session
+from .models import AccessNeed, Audience, BookingStatus, EventKind, Session
 
 router = Router(tags=["agenda"])
+
+# Declared as an enum in the schema; checked by the endpoint, which answers an unknown
+# value with 400 ``invalid`` and the list of valid ones (as it did before the schema said so).
+AccessNeedCode = Annotated[str, WithJsonSchema({"type": "string", "enum": list(AccessNeed.values)})]
 
 
 class SessionOut(Schema):
     id: int
     event_slug: str
     title: str
-    kind: str
-    audience: str
+    kind: one_of(EventKind)
+    audience: one_of(Audience)
     starts_at: datetime.datetime
     ends_at: datetime.datetime
     online: bool
@@ -29,24 +36,19 @@ class SessionOut(Schema):
     capacity: int
     free_seats: int
     waiting_list: int
-    my_status: str | None = None
+    my_status: one_of(BookingStatus) | None = None
 
 
 class BookingIn(Schema):
-    access_needs: list[str] = []
-    access_needs_other: str = ""
+    access_needs: list[AccessNeedCode] = []
+    access_needs_other: text(max_length=300) = ""
 
 
 class BookingOut(Schema):
     id: int
     session_id: int
-    status: str
+    status: one_of(BookingStatus)
     message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
 
 
 def _out(s: Session) -> SessionOut:
@@ -70,22 +72,40 @@ def _out(s: Session) -> SessionOut:
     )
 
 
-@router.get("/", response=list[SessionOut], summary="Komende sessies met vrije plaatsen")
+@router.get(
+    "/",
+    response=responses({200: list[SessionOut]}),
+    summary="Komende sessies met vrije plaatsen",
+)
 def list_sessions(
-    request: HttpRequest, kind: str = "", theme: str = "", region: str = "", limit: int = 200
+    request: HttpRequest,
+    kind: one_of(EventKind) | None = None,
+    theme: text(max_length=100) = "",
+    region: text(max_length=100) = "",
+    limit: int = 200,
 ):
     """Upcoming sessions of the events the caller may see (members-only events for members),
     with free seats and, for a signed-in caller, their own booking status."""
     user = api_user(request)
     limit = max(1, min(limit, 500))
-    qs = selectors.upcoming_sessions(user, kind=kind, theme=theme, region=region)
+    qs = selectors.upcoming_sessions(user, kind=kind or "", theme=theme, region=region)
     return [_out(s) for s in qs[:limit]]
+
+
+BOOKING_ERROR_STATUS = {
+    "duplicate": 409,
+    "overlap": 409,
+    "council_cap": 409,
+    "closed": 409,
+    "cancelled": 409,
+    "members_only": 403,
+}
 
 
 @router.post(
     "/sessions/{session_id}/bookings",
     auth=signed_in,
-    response={201: BookingOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response=responses({201: BookingOut}, 400, 403, 404, 409),
     summary="Boek een plaats voor uzelf",
 )
 def create_booking(request: HttpRequest, session_id: int, payload: BookingIn | None = None):
@@ -94,15 +114,14 @@ def create_booking(request: HttpRequest, session_id: int, payload: BookingIn | N
     payload = payload or BookingIn()
     try:
         session = selectors.session_for_booking(user, session_id)
-    except Session.DoesNotExist:
-        return Status(404, ErrorOut(detail="Deze sessie bestaat niet.", code="not_found"))
+    except Session.DoesNotExist as exc:
+        raise ApiError(404, "not_found", gettext("Deze sessie bestaat niet.")) from exc
     if any(code not in AccessNeed.values for code in payload.access_needs):
-        return Status(
+        raise ApiError(
             400,
-            ErrorOut(
-                detail="Onbekende toegankelijkheidswens. Kies uit: " + ", ".join(AccessNeed.values),
-                code="invalid",
-            ),
+            "invalid",
+            gettext("Onbekende toegankelijkheidswens. Kies uit: %(codes)s")
+            % {"codes": ", ".join(AccessNeed.values)},
         )
     try:
         booking = services.book_seat(
@@ -112,19 +131,11 @@ def create_booking(request: HttpRequest, session_id: int, payload: BookingIn | N
             access_needs_other=payload.access_needs_other,
         )
     except services.BookingError as err:
-        status = {
-            "duplicate": 409,
-            "overlap": 409,
-            "council_cap": 409,
-            "closed": 409,
-            "cancelled": 409,
-            "members_only": 403,
-        }.get(err.code, 400)
-        return Status(status, ErrorOut(detail=err.message, code=err.code))
+        raise ApiError(BOOKING_ERROR_STATUS.get(err.code, 400), err.code, err.message) from err
     message = (
-        "Geboekt: u heeft een plaats."
+        gettext("Geboekt: u heeft een plaats.")
         if booking.status == "confirmed"
-        else "De sessie is vol: u staat op de wachtlijst."
+        else gettext("De sessie is vol: u staat op de wachtlijst.")
     )
     return Status(
         201,

@@ -3,9 +3,10 @@
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from raadsplein.api import api_user
+from raadsplein.api import api_user, one_of, responses, text
 
 from . import selectors
+from .models import Kind
 
 router = Router(tags=["kennisbank"])
 
@@ -13,7 +14,7 @@ router = Router(tags=["kennisbank"])
 class SearchResultOut(Schema):
     slug: str
     title: str
-    kind: str
+    kind: one_of(Kind)
     snippet: str
     url: str
     score: float
@@ -28,22 +29,22 @@ class SearchOut(Schema):
 
 
 class SearchIn(Schema):
-    q: str = ""
-    kind: list[str] = []
-    theme: list[str] = []
-    sector: list[str] = []
-    sort: str = "relevantie"
+    q: text(max_length=2000) = ""
+    kind: list[one_of(Kind)] = []
+    theme: list[text(max_length=100)] = []
+    sector: list[text(max_length=100)] = []
+    sort: one_of(selectors.SORTS) = "relevantie"
     page: int = 1
 
 
-@router.get("/search", response=SearchOut, summary="Zoeken in de kennisbank")
+@router.get("/search", response=responses({200: SearchOut}), summary="Zoeken in de kennisbank")
 def search(request: HttpRequest, params: Query[SearchIn]):
     """Publications ranked best first. Anonymous callers and non-members only get public
     publications; members (session or personal API token) get everything."""
     user = api_user(request)
     outcome = selectors.search_publications(
         user,
-        q=params.q[:2000],
+        q=params.q,
         kinds=params.kind,
         themes=params.theme,
         sectors=params.sector,

@@ -2,9 +2,10 @@
 
 from ninja import Router, Schema
 
-from raadsplein.api import api_user
+from raadsplein.api import api_user, one_of, responses
 
 from . import selectors
+from .models import Audience
 
 router = Router(tags=["leeromgeving"])
 
@@ -15,10 +16,12 @@ class CourseOut(Schema):
     modules: int
     steps: int
     quizzes: int
-    audience: str
+    audience: one_of(Audience)
 
 
-@router.get("/courses", response=list[CourseOut], summary="Cursussen die u mag zien")
+@router.get(
+    "/courses", response=responses({200: list[CourseOut]}), summary="Cursussen die u mag zien"
+)
 def list_courses(request):
     user = api_user(request)
     return [
