@@ -13,6 +13,7 @@ On top of the library's worker it
   so a worker that was given up on cannot overwrite the run that replaced it.
 """
 
+import json
 import logging
 import os
 import random
@@ -250,16 +251,17 @@ class Worker(DBWorker):
     def _finish_successful(self, db_task_result: DBTaskResult, value) -> None:
         now = timezone.now()
         try:
-            changed = self._held(db_task_result).update(
-                status=TaskResultStatus.SUCCESSFUL,
-                finished_at=now,
-                return_value=value,
-                exception_class_path="",
-                traceback="",
-            )
-        except (TypeError, ValueError) as exc:  # a return value that JSON cannot hold
+            json.dumps(value)  # checked first: a failed write would spoil the transaction
+        except (TypeError, ValueError) as exc:
             self._finish_failed(db_task_result, exc)
             return
+        changed = self._held(db_task_result).update(
+            status=TaskResultStatus.SUCCESSFUL,
+            finished_at=now,
+            return_value=value,
+            exception_class_path="",
+            traceback="",
+        )
         if not changed:
             logger.warning(
                 "Task %s was taken back from this worker; result dropped", db_task_result.pk
