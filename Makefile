@@ -42,12 +42,17 @@ run: seed
 	@$(PY) manage.py demo_logins
 	@echo ""
 	@echo "Raadsplein draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
-	@$(PY) manage.py db_worker --queue-name '*' > var/worker.log 2>&1 & \
+	@( trap 'kill $$CHILD 2>/dev/null; exit 0' TERM; \
+	   while :; do $(PY) manage.py run_worker --queue-name '*' >> var/worker.log 2>&1 & CHILD=$$!; \
+	     wait $$CHILD; echo "worker stopped (status $$?); restarting in 2 s" >> var/worker.log; sleep 2; \
+	   done ) & \
 	  WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
+## make worker: the background worker alone, restarted whenever it stops (Ctrl+C twice to end).
 worker: install
-	$(PY) manage.py db_worker --queue-name '*'
+	@while :; do $(PY) manage.py run_worker --queue-name '*' || true; \
+	  echo "worker stopped; restarting in 2 s (Ctrl+C again to end)"; sleep 2 || exit 0; done
 
 ## make test: dev extras, lint, the whole suite. REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turn skips into failures.
 test: install-dev lint
