@@ -8,9 +8,11 @@ class WebConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self) -> None:
-        from . import demo, files, navigation, services
+        from . import demo, files, lookups, navigation, services
         from .dashboard import seats_panel_context
         from .models import HomePage
+
+        lookups.register()
 
         demo.register(key="site", order=1, build=lambda *, log: services.ensure_base_data())
         navigation.register(
