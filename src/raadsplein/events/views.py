@@ -352,7 +352,9 @@ def staff_session(request, session):
     form = StaffMessageForm(request.POST if "send_message" in request.POST else None)
     if request.method == "POST":
         if "mark_attendance" in request.POST:
-            present = [int(x) for x in request.POST.getlist("present") if x.isdigit()]
+            # isdigit() alone lets "²" through, which int() refuses.
+            ticked = request.POST.getlist("present")
+            present = [int(x) for x in ticked if x.isascii() and x.isdigit()]
             services.mark_attendance(session=session, present_ids=present, by=request.user)
             messages.success(request, _("De aanwezigheid is opgeslagen."))
             return redirect("events:staff_session", pk=session.pk)
