@@ -355,7 +355,8 @@ def get(port: int, url: str, cookie: str) -> int:
 
 
 def load_wrk(port: int, url: str, cookie: str, seconds: float, connections: int, script: str):
-    args = ["wrk", "-t", "1", "-c", str(connections), "-d", f"{max(1, round(seconds))}s", "-s", script]
+    duration = f"{max(1, round(seconds))}s"
+    args = ["wrk", "-t", "1", "-c", str(connections), "-d", duration, "-s", script]
     for name, value in headers_for(cookie).items():
         args += ["-H", f"{name}: {value}"]
     args.append(f"http://127.0.0.1:{port}{url}")
@@ -443,8 +444,9 @@ def measure(scale: str, url: str, seconds: float) -> list[dict]:
         for page in pages:
             b = load(PORT + 1, "/", "", seconds, CONNECTIONS, script.name)
             t = load(PORT, page["url"], page["cookie"], seconds, CONNECTIONS, script.name)
-            lat = load(PORT, page["url"], page["cookie"], max(1, round(seconds / 2)), 1, script.name)
-            bare_lat = load(PORT + 1, "/", "", max(1, round(seconds / 2)), 1, script.name)
+            short = max(1, round(seconds / 2))
+            lat = load(PORT, page["url"], page["cookie"], short, 1, script.name)
+            bare_lat = load(PORT + 1, "/", "", short, 1, script.name)
             row = {
                 "scale": scale,
                 **{k: page[k] for k in ("who", "label", "url", "queries")},
