@@ -193,6 +193,18 @@ def test_file_of_a_withdrawn_publication_is_for_staff_only(client, role):
 
 
 @pytest.mark.django_db
+def test_a_file_added_in_a_draft_counts_once_published(client):
+    page = PublicationPage.objects.get(pk=publication(audience="public").pk)
+    doc = make_document("Concept bijlage", b"nog in concept")
+    page.files.add(PublicationFile(document=doc))
+    revision = page.save_revision()
+    assert not PublicationFile.objects.filter(document=doc).exists()
+    assert_refused(client.get(doc.url), "anonymous", members_only=False, secret=b"nog in")
+    revision.publish()
+    assert_served(client.get(doc.url), b"nog in concept", public=True)
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("audience", [Audience.MEMBERS, Audience.PUBLIC])
 @pytest.mark.parametrize("role", ROLES)
 def test_step_audio_follows_who_may_follow_the_course(client, role, audience):
