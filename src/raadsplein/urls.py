@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
+from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -18,7 +20,10 @@ urlpatterns = [
     ),
     path("account/", include("raadsplein.accounts.urls")),
     path("account/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switcher is in every page's footer. Without a CSRF token there, pages for
+    # visitors are the same for everyone and can be stored (raadsplein.web.caching); a forged
+    # switch could only change someone's language, and `next` stays on this site.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("raden/", include("raadsplein.organisations.urls")),
     path("kennisbank/", include("raadsplein.knowledge.urls")),
     path("leren/", include("raadsplein.learning.urls")),

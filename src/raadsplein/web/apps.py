@@ -9,10 +9,14 @@ class WebConfig(AppConfig):
 
     def ready(self) -> None:
         from . import demo, files, lookups, navigation, services
+        from .caching import connect_invalidation
         from .dashboard import seats_panel_context
         from .models import HomePage
 
         lookups.register()
+
+        # Visitors' stored pages and the site lookup are dropped when content changes.
+        connect_invalidation()
 
         demo.register(key="site", order=1, build=lambda *, log: services.ensure_base_data())
         navigation.register(
