@@ -72,6 +72,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "raadsplein.web.middleware.DutchFirstLocaleMiddleware",
+    # After the language is known: pages for visitors without a session, stored whole.
+    "raadsplein.web.caching.AnonymousPageCacheMiddleware",
+    "raadsplein.web.caching.SiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -232,6 +235,20 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+
+# Pages for visitors without a session are stored whole for this long (0: never), and dropped
+# at once when content changes (raadsplein.web.caching). Paths starting with these are never.
+RAADSPLEIN_PAGE_CACHE_SECONDS = env.int("RAADSPLEIN_PAGE_CACHE_SECONDS", default=60)
+RAADSPLEIN_PAGE_CACHE_EXCLUDE = (
+    "/admin/",
+    "/django-admin/",
+    "/account/",
+    "/beheer/",
+    "/documenten/",
+    "/media/",
+    "/i18n/",
+    "/static/",
+)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

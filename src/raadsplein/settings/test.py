@@ -10,6 +10,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests change data and read pages again without committing; tests of the page cache
+# switch it on (raadsplein/web/tests/test_caching.py).
+RAADSPLEIN_PAGE_CACHE_SECONDS = 0
 ALLOWED_HOSTS = ["*"]
 MEDIA_ROOT = VAR_DIR / "test-media"
 STORAGES = {
