@@ -286,25 +286,22 @@ def test_index_is_current_on_commit_without_a_worker(
     assert client.get(doc.url).status_code == 404
 
 
-def _verdict_queries(doc) -> int:
-    person = User.objects.get(pk=_PERSON[0])  # fresh: no membership read from a cache
+def _verdict_queries(person_pk: int, doc) -> int:
+    person = User.objects.get(pk=person_pk)  # fresh: no membership read from a cache
     with CaptureQueriesContext(connection) as queries:
         assert files.verdict_for(person, doc).allowed
     return len(queries)
 
 
-_PERSON: list[int] = []
-
-
 @pytest.mark.django_db
 def test_verdict_reads_the_same_queries_for_one_use_or_four():
-    _PERSON[:] = [member().pk]
+    person_pk = member().pk
     one = publication(audience="members", files={"een.txt": b"1"}).files.get().document
     four = publication(audience="members", files={"vier.txt": b"4"}).files.get().document
     for _ in range(3):
         publication(audience="members").files.create(document=four)
-    _verdict_queries(one)  # warm the content-type cache
-    assert _verdict_queries(one) == _verdict_queries(four) <= 6
+    _verdict_queries(person_pk, one)  # warm the content-type cache
+    assert _verdict_queries(person_pk, one) == _verdict_queries(person_pk, four) <= 6
 
 
 # --- images: originals and renditions ----------------------------------------------------------
