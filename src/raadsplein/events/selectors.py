@@ -4,7 +4,8 @@ loads what its pages show, so that list pages run a fixed number of queries."""
 import datetime
 from collections import OrderedDict
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Avg, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from raadsplein.accounts.rules import is_staff_member
@@ -31,10 +32,23 @@ def visible_events(user) -> QuerySet[Event]:
     return qs
 
 
+def _booking_count(**filters) -> Coalesce:
+    counted = (
+        Booking.objects.filter(session=OuterRef("pk"), **filters)
+        .order_by()
+        .values("session")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def with_counts(qs: QuerySet[Session]) -> QuerySet[Session]:
+    """Seats taken and places on the waiting list, as correlated subqueries: the database
+    counts only the sessions of the page shown, not those of every session it filters."""
     return qs.annotate(
-        seats_taken=Count("bookings", filter=Q(bookings__status__in=SEAT_STATUSES)),
-        waiting=Count("bookings", filter=Q(bookings__status=BookingStatus.WAITLISTED)),
+        seats_taken=_booking_count(status__in=SEAT_STATUSES),
+        waiting=_booking_count(status=BookingStatus.WAITLISTED),
     )
 
 
