@@ -29,7 +29,8 @@ class SearchOut(Schema):
 
 
 class SearchIn(Schema):
-    q: text(max_length=2000) = ""
+    # Any text: the search copes with NUL bytes and overlong queries (cut at 2000 here).
+    q: str = ""
     kind: list[one_of(Kind)] = []
     theme: list[text(max_length=100)] = []
     sector: list[text(max_length=100)] = []
@@ -44,7 +45,7 @@ def search(request: HttpRequest, params: Query[SearchIn]):
     user = api_user(request)
     outcome = selectors.search_publications(
         user,
-        q=params.q,
+        q=params.q[:2000],
         kinds=params.kind,
         themes=params.theme,
         sectors=params.sector,
