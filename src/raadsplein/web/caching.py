@@ -91,28 +91,39 @@ def public_generation() -> str:
     return gen
 
 
-def _drop() -> None:
+def _drop_pages() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def _drop_sites() -> None:
     cache.delete(SITES_KEY)
     _sites_memo[:] = [0.0, None]
 
 
-def content_changed() -> None:
-    """Drop every cached anonymous page and the site lookup: now, so that this process never
-    serves the old state again, and once more after the commit, so that a request that read
-    the old state meanwhile cannot leave it in the cache. Many changes in one transaction
-    drop once at its commit."""
-    _drop()
+def _now_and_at_commit(drop) -> None:
+    """Drop now, so that this process never serves the old state again, and once more after
+    the commit, so that a request that read the old state meanwhile cannot leave it in the
+    cache. Many changes in one transaction drop once at its commit."""
+    drop()
     connection = transaction.get_connection()
-    pending = any(func is _drop for _, func, _ in connection.run_on_commit)
+    pending = any(func is drop for _, func, _ in connection.run_on_commit)
     if connection.in_atomic_block and not pending:
-        transaction.on_commit(_drop)
+        transaction.on_commit(drop)
+
+
+def content_changed(*, sites: bool = False) -> None:
+    """Drop every stored anonymous page (and with ``sites`` the cached site lookup)."""
+    _now_and_at_commit(_drop_pages)
+    if sites:
+        _now_and_at_commit(_drop_sites)
 
 
 def _on_change(sender, **kwargs) -> None:
     if kwargs.get("raw"):  # loading fixtures
         return
-    content_changed()
+    from wagtail.models import Page, Site
+
+    content_changed(sites=issubclass(sender, (Page, Site)))
 
 
 def connect_invalidation() -> None:
