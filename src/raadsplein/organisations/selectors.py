@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -55,13 +56,17 @@ def seats_for(person) -> QuerySet[Seat]:
 def has_membership(person, *, today: datetime.date | None = None) -> bool:
     """A current seat on a member council, or an active individual membership."""
     today = _today(today)
-    if IndividualMembership.objects.filter(
+    individual = IndividualMembership.objects.filter(
         IndividualMembership.active_q(today), person=person
-    ).exists():
-        return True
+    )
+    seat = Seat.objects.filter(Seat.current_q(today), person=person).filter(
+        council__in=member_councils(today=today)
+    )
+    # One query: it runs on every page a signed-in person opens (the header asks).
     return (
-        Seat.objects.filter(Seat.current_q(today), person=person)
-        .filter(council__in=member_councils(today=today))
+        get_user_model()
+        .objects.filter(pk=person.pk)
+        .filter(Q(Exists(individual)) | Q(Exists(seat)))
         .exists()
     )
 
