@@ -4,7 +4,17 @@ loads what its pages show, so that list pages run a fixed number of queries."""
 import datetime
 from collections import OrderedDict
 
-from django.db.models import Avg, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -17,6 +27,7 @@ from .models import (
     Audience,
     Booking,
     BookingStatus,
+    Evaluation,
     Event,
     EventStatus,
     Programme,
@@ -206,10 +217,24 @@ def programme_days(programme: Programme) -> list[datetime.date]:
     return days
 
 
+def _evaluations_of_session() -> QuerySet[Evaluation]:
+    return (
+        Evaluation.objects.filter(booking__session=OuterRef("pk"))
+        .order_by()
+        .values("booking__session")
+    )
+
+
 def staff_sessions(*, upcoming_only: bool = False) -> QuerySet[Session]:
+    """Sessions with counts and evaluation scores, each a subquery over the session's own
+    bookings (cheap for the page of 50 the staff overview shows)."""
+    scores = _evaluations_of_session()
     qs = with_counts(Session.objects.all()).annotate(
-        avg_score=Avg("bookings__evaluation__score"),
-        n_evaluations=Count("bookings__evaluation"),
+        avg_score=Subquery(scores.annotate(a=Avg("score")).values("a"), output_field=FloatField()),
+        n_evaluations=Coalesce(
+            Subquery(scores.annotate(n=Count("pk")).values("n"), output_field=IntegerField()),
+            0,
+        ),
     )
     if upcoming_only:
         qs = qs.filter(ends_at__gt=timezone.now())
@@ -227,8 +252,11 @@ def participants(session: Session) -> QuerySet[Booking]:
 
 def event_scores() -> QuerySet[Event]:
     """Average evaluation per event (only events with at least one evaluation)."""
+    evaluated = Evaluation.objects.values("booking__session__event")
     return (
-        Event.objects.annotate(
+        # Only events with evaluations are joined with their bookings: the rest never are.
+        Event.objects.filter(pk__in=evaluated)
+        .annotate(
             avg_score=Avg("sessions__bookings__evaluation__score"),
             n_evaluations=Count("sessions__bookings__evaluation"),
         )
