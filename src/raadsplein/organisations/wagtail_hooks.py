@@ -1,9 +1,13 @@
 """Staff screens for providers, councils, memberships and seats in the Wagtail admin."""
 
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from raadsplein.audit import services as audit
 
 from .models import CareProvider, Council, CouncilMembership, IndividualMembership, Seat
 
@@ -78,3 +82,59 @@ class OrganisationsGroup(SnippetViewSetGroup):
 
 
 register_snippet(OrganisationsGroup)
+
+
+# Seats and memberships are access grants: a change made in these admin screens bypasses the
+# services, so the screens write the same audit entries the services write.
+
+_GRANTS = (Seat, CouncilMembership, IndividualMembership)
+
+
+def _grant_action(instance, verb: str) -> str:
+    return f"organisations.{instance._meta.model_name}.{verb}_in_admin"
+
+
+for _model in _GRANTS:
+    for _verb, _label in (
+        ("created", _("aangemaakt in het beheer")),
+        ("changed", _("gewijzigd in het beheer")),
+        ("deleted", _("verwijderd in het beheer")),
+    ):
+        audit.register_action(
+            f"organisations.{_model._meta.model_name}.{_verb}_in_admin",
+            format_lazy("{} {}", capfirst(_model._meta.verbose_name), _label),
+        )
+
+
+def _log_grant(request, instance, verb: str, *, pk=None) -> None:
+    if not isinstance(instance, _GRANTS):
+        return
+    audit.log(
+        actor=request.user,
+        action=_grant_action(instance, verb),
+        obj=instance if verb != "deleted" else None,
+        subject=getattr(instance, "person", None),
+        council=getattr(instance, "council_id", None),
+        data={"id": pk or instance.pk},
+    )
+
+
+@hooks.register("after_create_snippet")
+def log_grant_created(request, instance):
+    _log_grant(request, instance, "created")
+
+
+@hooks.register("after_edit_snippet")
+def log_grant_changed(request, instance):
+    _log_grant(request, instance, "changed")
+
+
+@hooks.register("before_delete_snippet")
+def remember_grants_deleted(request, instances):
+    request._raadsplein_deleted = [(i, i.pk) for i in instances if isinstance(i, _GRANTS)]
+
+
+@hooks.register("after_delete_snippet")
+def log_grants_deleted(request, instances):
+    for instance, pk in getattr(request, "_raadsplein_deleted", []):
+        _log_grant(request, instance, "deleted", pk=pk)
