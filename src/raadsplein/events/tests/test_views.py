@@ -437,3 +437,20 @@ def test_programme_tells_visitors_the_workshops_are_for_members(client):
     assert "Workshop voor leden" not in page
     assert "De meeste workshops zijn alleen voor leden." in page
     assert "Geen workshops gevonden met deze filters." not in page
+
+
+def test_staff_session_page_links_to_its_audit_trail(client):
+    session = SessionFactory(
+        starts_at=timezone.now() - datetime.timedelta(hours=3),
+        ends_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    booking = BookingFactory(session=session, person=member(first_name="Ria"))
+    client.force_login(adviseur())
+    url = reverse("events:staff_session", args=[session.pk])
+    client.post(url, {"mark_attendance": "1", "present": [str(booking.pk)]})
+    page = client.get(url).content.decode()
+    link = f"/beheer/audit/?object=events.session.{session.pk}"
+    assert link in page
+    trail = client.get(link).content.decode()
+    assert "Aanwezigheid vastgelegd" in trail
+    assert "Ria" in trail
