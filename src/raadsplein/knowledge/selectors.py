@@ -8,6 +8,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Q, QuerySet
 
 from raadsplein.organisations.models import CareSector
+from raadsplein.web.caching import shared
 
 from .models import Audience, Kind, PublicationFile, PublicationPage, Theme
 from .rules import sees_members_content
@@ -190,8 +191,29 @@ def search_publications(
 ) -> SearchOutcome:
     """The catalogue and search: ranked hits with snippets, facet counts, a suggestion.
 
-    A fixed number of queries whatever the number of results (about ten)."""
+    A fixed number of queries whatever the number of results (about ten). The outcome is the
+    same for everyone who sees the same content (members or not) and asks the same, so it is
+    shared between them until content changes (raadsplein.web.caching.shared)."""
     members = sees_members_content(user)
+    asked = {
+        "q": q,
+        "kinds": tuple(kinds or ()),
+        "themes": tuple(themes or ()),
+        "sectors": tuple(sectors or ()),
+        "sort": sort,
+        "page_number": page_number,
+        "per_page": per_page,
+    }
+    return shared(
+        "knowledge-search",
+        (members, sorted(asked.items())),
+        lambda: _search_publications(members, **asked),
+    )
+
+
+def _search_publications(
+    members: bool, *, q, kinds, themes, sectors, sort, page_number, per_page
+) -> SearchOutcome:
     kinds = _clean_values(kinds, set(Kind.values))
     themes = _clean_values(themes, set(Theme.objects.values_list("slug", flat=True)))
     sectors = _clean_values(sectors, set(CareSector.objects.values_list("code", flat=True)))
@@ -208,7 +230,9 @@ def search_publications(
     )
 
     if parsed is None or not parsed.groups:
-        base = publications_for(user)
+        base = PublicationPage.objects.live()
+        if not members:
+            base = base.filter(audience=Audience.PUBLIC)
         if page_filter is not None:
             base = base.filter(page_filter)
         count = base.count()

@@ -139,6 +139,35 @@ def connect_invalidation() -> None:
             m2m_changed.connect(_on_change, sender=model, dispatch_uid=uid + "-m2m")
 
 
+# -- values the same for everyone who asks the same ------------------------------------------
+
+
+def shared(name: str, key_parts, compute, *, follows_content: bool = True, timeout=None):
+    """``compute()``, stored under ``name`` and ``key_parts`` for everyone who passes the same
+    parts. Never pass a person (or anything personal) in ``key_parts``; pass what decides the
+    outcome instead (for example "is a member: yes/no").
+
+    With ``follows_content`` the value is dropped with the anonymous pages when content changes;
+    every value also expires after ``timeout`` seconds (default RAADSPLEIN_PAGE_CACHE_SECONDS),
+    which is all that renews values drawn from personal records (such as statistics over
+    everyone's progress). With the cache off (0 seconds) it computes every time."""
+    timeout = settings.RAADSPLEIN_PAGE_CACHE_SECONDS if timeout is None else timeout
+    if timeout <= 0:
+        return compute()
+    digest = hashlib.md5(repr(key_parts).encode(), usedforsecurity=False).hexdigest()
+    key = f"rp:shared:{name}:{digest}"
+    found = cache.get_many([GENERATION_KEY, key] if follows_content else [key])
+    generation = found.get(GENERATION_KEY) if follows_content else None
+    entry = found.get(key)
+    if entry is not None and (not follows_content or entry[0] == generation):
+        return entry[1]
+    if follows_content and generation is None:
+        generation = public_generation()
+    value = compute()
+    cache.set(key, (generation, value), timeout)
+    return value
+
+
 # -- Wagtail's site lookup ----------------------------------------------------------------------
 
 

@@ -158,3 +158,36 @@ def test_knowledge_catalogue_is_stored_for_visitors_but_stays_private(client, pa
     response = client.get(url)
     assert response["X-Page-Cache"] == "hit"
     assert "private" in response["Cache-Control"]
+
+
+def test_search_outcome_is_shared_until_a_publication_changes(
+    page_cache, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    from raadsplein.knowledge.selectors import search_publications
+    from raadsplein.knowledge.tests.factories import publication
+
+    publication(title="Huishoudboekje van de instelling", audience="public")
+    first, second = member(), member()
+    assert search_publications(first).count == 1
+    # a second member asks the same: only the membership check, the outcome is shared
+    with django_assert_num_queries(2):
+        outcome = search_publications(second)
+    assert [h.page.title for h in outcome.hits] == ["Huishoudboekje van de instelling"]
+    with django_capture_on_commit_callbacks(execute=True):
+        publication(title="Werven van nieuwe leden", audience="members")
+    titles = [h.page.title for h in search_publications(second).hits]
+    assert "Werven van nieuwe leden" in titles
+    # a visitor does not share the members' outcome
+    from django.contrib.auth.models import AnonymousUser
+
+    assert [h.page.title for h in search_publications(AnonymousUser()).hits] == [
+        "Huishoudboekje van de instelling"
+    ]
+
+
+def test_shared_value_is_recomputed_when_the_cache_is_off(settings):
+    settings.RAADSPLEIN_PAGE_CACHE_SECONDS = 0
+    calls = []
+    for _ in range(2):
+        caching.shared("test", (), lambda: calls.append(1) or len(calls))
+    assert len(calls) == 2
