@@ -65,7 +65,8 @@ def main() -> int:
     print(f"{args.url}: {elapsed:.1f} ms per request, {len(queries)} queries")
     for sql in queries:
         print(f"   {sql[:200]}")
-    print(profiler.output_text(unicode=True, color=False, flat=True)[:6000])
+    flat = bool(os.environ.get("PROFILE_FLAT"))
+    print(profiler.output_text(unicode=True, color=False, flat=flat, show_all=not flat)[:20000])
     if args.html:
         Path(args.html).write_text(profiler.output_html())
     return 0
