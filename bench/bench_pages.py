@@ -289,7 +289,10 @@ def prepare() -> None:
         out.append(
             {"who": who, "label": label, "url": url, "queries": len(ctx), "cookie": cookies[who]}
         )
+    from django.templatetags.static import static
+
     print("JSON " + json.dumps(out))
+    print("STATIC " + static("web/css/raadsplein.css"))
 
 
 # -- outside Django: servers and load ----------------------------------------------------------
@@ -417,6 +420,7 @@ def measure(scale: str, url: str, seconds: float) -> list[dict]:
     env = django_env(url)
     out = run_py([__file__, "--prepare"], env, stdout=subprocess.PIPE, text=True).stdout
     pages = json.loads(next(line for line in out.splitlines() if line.startswith("JSON "))[5:])
+    static_url = next(line for line in out.splitlines() if line.startswith("STATIC "))[7:]
     load = load_wrk if shutil.which("wrk") else load_python
     bare_env = dict(os.environ, DJANGO_SETTINGS_MODULE="bare.settings", PYTHONPATH=str(BENCH))
     app = start_server("raadsplein.wsgi:application", PORT, env, ROOT)
@@ -430,6 +434,15 @@ def measure(scale: str, url: str, seconds: float) -> list[dict]:
                 get(PORT, page["url"], page["cookie"])
         for _ in range(4 * WORKERS):
             get(PORT + 1, "/", "")
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+        conn.request("GET", static_url, headers={"Accept-Encoding": "br, gzip"})
+        response = conn.getresponse()
+        response.read()
+        print(
+            f"   static {static_url}: HTTP {response.status}, Cache-Control "
+            f"{response.getheader('Cache-Control')}, Content-Encoding "
+            f"{response.getheader('Content-Encoding')}"
+        )
         print(
             f"\n== {scale}: gunicorn {WORKERS} workers, {CONNECTIONS} connections for req/s, "
             f"1 for p50/p95, {seconds:g} s per run, load generator "
