@@ -4,6 +4,7 @@ import rules
 from django.utils import timezone
 
 from raadsplein.accounts.rules import is_staff_member
+from raadsplein.web.caching import for_person
 
 from . import selectors
 from .models import Seat
@@ -15,7 +16,9 @@ def has_membership(user) -> bool:
         return False
     cached = getattr(user, "_raadsplein_has_membership", None)
     if cached is None:
-        cached = selectors.has_membership(user)
+        # Every signed-in page asks (the header): kept for this person until seats or
+        # memberships change (raadsplein.web.caching.for_person).
+        cached = for_person("has-membership", user, lambda: selectors.has_membership(user))
         user._raadsplein_has_membership = cached
     return cached
 

@@ -32,7 +32,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.http.request import split_domain_port
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 
 GENERATION_KEY = "rp:public-generation"
@@ -166,6 +166,14 @@ def shared(name: str, key_parts, compute, *, follows_content: bool = True, timeo
     value = compute()
     cache.set(key, (generation, value), timeout)
     return value
+
+
+def for_person(name: str, person, compute):
+    """``compute()`` for this person alone (the key holds their id and today's date), kept
+    like a shared value: dropped when content changes (their seats and memberships are
+    content) and after RAADSPLEIN_PAGE_CACHE_SECONDS. For facts every signed-in page asks,
+    such as "is a member", not for what a page shows of their bookings or progress."""
+    return shared(f"person-{name}", (person.pk, timezone.localdate().isoformat()), compute)
 
 
 # -- Wagtail's site lookup ----------------------------------------------------------------------

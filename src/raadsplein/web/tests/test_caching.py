@@ -191,3 +191,23 @@ def test_shared_value_is_recomputed_when_the_cache_is_off(settings):
     for _ in range(2):
         caching.shared("test", (), lambda: calls.append(1) or len(calls))
     assert len(calls) == 2
+
+
+def test_membership_is_kept_per_person_and_follows_their_seat(
+    page_cache, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    from raadsplein.accounts.models import User
+    from raadsplein.organisations.models import Seat
+    from raadsplein.organisations.rules import is_member
+    from raadsplein.organisations.tests.factories import CouncilFactory, SeatFactory
+
+    person = member()
+    outsider = SeatFactory(council=CouncilFactory()).person  # council is not a member
+    assert is_member(User.objects.get(pk=person.pk))
+    assert not is_member(User.objects.get(pk=outsider.pk))  # not mixed up with the first
+    fresh = User.objects.get(pk=person.pk)
+    with django_assert_num_queries(1):  # staff groups; membership from the cache
+        assert is_member(fresh)
+    with django_capture_on_commit_callbacks(execute=True):
+        Seat.objects.filter(person=person).delete()
+    assert not is_member(User.objects.get(pk=person.pk))
