@@ -435,7 +435,7 @@ def measure(scale: str, url: str, seconds: float) -> list[dict]:
         for _ in range(4 * WORKERS):
             get(PORT + 1, "/", "")
         conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-        conn.request("GET", static_url, headers={"Accept-Encoding": "br, gzip"})
+        conn.request("GET", static_url, headers={**headers_for(""), "Accept-Encoding": "br, gzip"})
         response = conn.getresponse()
         response.read()
         print(
