@@ -248,6 +248,9 @@ RAADSPLEIN_PAGE_CACHE_EXCLUDE = (
     "/media/",
     "/i18n/",
     "/static/",
+    # Secret addresses of one person's data: a reset or revocation must count at once.
+    "/agenda/kalender/",
+    "/leren/certificaat/",
 )
 
 SESSION_COOKIE_HTTPONLY = True
