@@ -211,3 +211,13 @@ def test_membership_is_kept_per_person_and_follows_their_seat(
     with django_capture_on_commit_callbacks(execute=True):
         Seat.objects.filter(person=person).delete()
     assert not is_member(User.objects.get(pk=person.pk))
+
+
+def test_secret_calendar_address_is_never_stored(client, page_cache):
+    from raadsplein.events.models import CalendarFeed
+
+    person = member()
+    feed = CalendarFeed.objects.create(person=person)
+    url = reverse("events:calendar_feed", args=[feed.token])
+    assert client.get(url).status_code == 200
+    assert "X-Page-Cache" not in client.get(url)
