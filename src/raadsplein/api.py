@@ -10,8 +10,10 @@ and, for invalid input, ``details`` per field. Operations declare their statuses
 ``responses(...)`` so that the OpenAPI schema lists every status they can answer.
 """
 
+import re
 from typing import Annotated, Any, Literal
 
+from annotated_types import Ge, Le
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,7 +21,7 @@ from django.utils.translation import gettext
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 
 from raadsplein.accounts import services as account_services
 
@@ -61,6 +63,20 @@ def text(max_length: int | None = None) -> Any:
     """A string parameter without NUL characters (PostgreSQL cannot store or compare them):
     one with NUL is a 422 with the other invalid input, not a server error."""
     return Annotated[str, StringConstraints(pattern=r"^[^\x00]*$", max_length=max_length)]
+
+
+def _digits_only(value):
+    # pydantic reads "1.0" or "0.0" from a query string as an integer; a page number is digits.
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]{1,9}", value):
+        raise ValueError("geen geheel getal")
+    return value
+
+
+def whole_number(*, ge: int, le: int) -> Any:
+    """An integer query parameter written in digits only, within [ge, le] (in the schema as
+    minimum and maximum); anything else is a 422."""
+    # The bounds before the validator, or pydantic leaves them out of the JSON schema.
+    return Annotated[int, Ge(ge), Le(le), BeforeValidator(_digits_only)]
 
 
 # Every operation can answer these: a bad or unknown token is 401 (also on public

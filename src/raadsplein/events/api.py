@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from ninja import Router, Schema, Status
 from pydantic import WithJsonSchema
 
-from raadsplein.api import ApiError, api_user, one_of, responses, signed_in, text
+from raadsplein.api import ApiError, api_user, one_of, responses, signed_in, text, whole_number
 
 from . import selectors, services
 from .models import AccessNeed, Audience, BookingStatus, EventKind, Session
@@ -82,12 +82,11 @@ def list_sessions(
     kind: one_of(EventKind) | None = None,
     theme: text(max_length=100) = "",
     region: text(max_length=100) = "",
-    limit: int = 200,
+    limit: whole_number(ge=1, le=500) = 200,
 ):
     """Upcoming sessions of the events the caller may see (members-only events for members),
     with free seats and, for a signed-in caller, their own booking status."""
     user = api_user(request)
-    limit = max(1, min(limit, 500))
     qs = selectors.upcoming_sessions(user, kind=kind or "", theme=theme, region=region)
     return [_out(s) for s in qs[:limit]]
 

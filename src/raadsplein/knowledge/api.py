@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from raadsplein.api import api_user, one_of, responses, text
+from raadsplein.api import api_user, one_of, responses, text, whole_number
 
 from . import selectors
 from .models import Kind
@@ -35,7 +35,7 @@ class SearchIn(Schema):
     theme: list[text(max_length=100)] = []
     sector: list[text(max_length=100)] = []
     sort: one_of(selectors.SORTS) = "relevantie"
-    page: int = 1
+    page: whole_number(ge=1, le=100_000) = 1
 
 
 @router.get("/search", response=responses({200: SearchOut}), summary="Zoeken in de kennisbank")
@@ -50,7 +50,7 @@ def search(request: HttpRequest, params: Query[SearchIn]):
         themes=params.theme,
         sectors=params.sector,
         sort=params.sort,
-        page_number=max(1, min(params.page, 100_000)),
+        page_number=params.page,
     )
     return {
         "count": outcome.count,
