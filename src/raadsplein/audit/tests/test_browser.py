@@ -23,7 +23,7 @@ def test_advisor_reads_what_was_done_for_a_person(page, assert_accessible):
 
     page.goto("/beheer/audit/")
     assert_accessible(page, context="audit trail")
-    page.get_by_role("link", name="Henk Jansen").click()
+    page.get_by_role("link", name="Henk Jansen", exact=True).click()
     page.wait_for_url(f"**/beheer/audit/?persoon={person.pk}")
     assert page.get_by_role("heading", level=1).inner_text() == "Logboek van Henk Jansen"
     row = page.get_by_role("row").filter(has_text="Boeking afgemeld voor iemand anders")
