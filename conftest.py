@@ -104,10 +104,16 @@ def _base_data_after_flush(request, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate limits live in the cache: every test starts with none used."""
+    """Rate limits and cached pages live in the cache: every test starts with none. The
+    site lookup also keeps a few seconds' memo in the process; a memo left by the previous
+    test would expire in the middle of this one and add a query to whichever request
+    crosses that moment."""
     from django.core.cache import cache
 
+    from raadsplein.web import caching
+
     cache.clear()
+    caching._drop_sites()
     yield
 
 
