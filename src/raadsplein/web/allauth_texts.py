@@ -57,4 +57,5 @@ TEXTS = [
     _(
         "We've sent a code to %(recipient)s. The code expires shortly, so please enter it soon."
     ),
+    _("A sign-in code has been sent to %(recipient)s."),
 ]
