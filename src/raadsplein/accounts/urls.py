@@ -12,7 +12,5 @@ urlpatterns = [
     path("api-sleutels/", views.api_tokens, name="api_tokens"),
     path("api-sleutels/<int:pk>/intrekken/", views.api_token_revoke, name="api_token_revoke"),
     # Comes before allauth's own route of the same path (see views.ConfirmLoginCodeView).
-    path(
-        "login/code/confirm/", views.ConfirmLoginCodeView.as_view(), name="confirm_login_code"
-    ),
+    path("login/code/confirm/", views.ConfirmLoginCodeView.as_view(), name="confirm_login_code"),
 ]

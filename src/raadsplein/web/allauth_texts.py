@@ -54,8 +54,6 @@ TEXTS = [
     _("Enter Sign-In Code"),
     _("Request Code"),
     _("Request new code"),
-    _(
-        "We've sent a code to %(recipient)s. The code expires shortly, so please enter it soon."
-    ),
+    _("We've sent a code to %(recipient)s. The code expires shortly, so please enter it soon."),
     _("A sign-in code has been sent to %(recipient)s."),
 ]
