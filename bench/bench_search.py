@@ -132,7 +132,7 @@ def run(args) -> int:
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from raadsplein.knowledge import demo
+    from raadsplein.demo import knowledge as demo
     from raadsplein.knowledge.models import Audience, Kind, PublicationPage
     from raadsplein.knowledge.search import indexing, relevance
     from raadsplein.knowledge.selectors import search_publications

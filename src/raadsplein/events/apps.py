@@ -23,10 +23,11 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from raadsplein.accounts import personal_data, roles
+        from raadsplein.demo import events as demo
         from raadsplein.web import demo as demo_registry
         from raadsplein.web import navigation
 
-        from . import demo, services
+        from . import services
 
         navigation.register(
             key="events",

@@ -9,10 +9,11 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self) -> None:
         from raadsplein.accounts import roles
+        from raadsplein.demo import knowledge as demo
         from raadsplein.web import demo as demo_registry
         from raadsplein.web import files, navigation
 
-        from . import demo, panels, signals
+        from . import panels, signals
         from .models import KnowledgeIndexPage, PublicationPage
         from .rules import can_view_publication
 

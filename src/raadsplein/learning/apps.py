@@ -11,10 +11,11 @@ class LearningConfig(AppConfig):
 
     def ready(self) -> None:
         from raadsplein.accounts import personal_data, roles
+        from raadsplein.demo import learning as demo
         from raadsplein.web import demo as demo_registry
         from raadsplein.web import files, navigation
 
-        from . import demo, recommendations, services
+        from . import recommendations, services
         from .models import Course, Step
         from .rules import can_follow_course, can_see_course
 

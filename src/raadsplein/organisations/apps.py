@@ -9,10 +9,11 @@ class OrganisationsConfig(AppConfig):
 
     def ready(self) -> None:
         from raadsplein.accounts import personal_data, roles
+        from raadsplein.demo import organisations as demo
         from raadsplein.web import demo as demo_registry
         from raadsplein.web import navigation
 
-        from . import demo, services
+        from . import services
 
         personal_data.register(
             key="organisations",

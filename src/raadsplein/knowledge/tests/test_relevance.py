@@ -2,7 +2,7 @@
 
 import pytest
 
-from raadsplein.knowledge import demo
+from raadsplein.demo import knowledge as demo
 from raadsplein.knowledge.search import relevance
 from raadsplein.organisations.tests.factories import member
 

@@ -9,8 +9,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from raadsplein.accounts.tests.factories import PASSWORD
-from raadsplein.learning.demo import tone_wav
 from raadsplein.learning.models import Audience, Certificate, Enrolment, QuizAttempt
+from raadsplein.learning.testing import tone_wav
 
 from .factories import CourseFactory, ModuleFactory, StepFactory, audio_step, quiz_step
 

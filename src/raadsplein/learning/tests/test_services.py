@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from raadsplein.accounts.tests.factories import UserFactory
 from raadsplein.learning import services
-from raadsplein.learning.demo import correct_answers, wrong_answers
 from raadsplein.learning.models import (
     Certificate,
     CoursePrerequisite,
@@ -18,6 +17,7 @@ from raadsplein.learning.models import (
     StepKind,
     StepProgress,
 )
+from raadsplein.learning.testing import correct_answers, wrong_answers
 from raadsplein.organisations.models import CareSector, SeatRole
 from raadsplein.organisations.tests.factories import MemberCouncilFactory, SeatFactory, member
 
@@ -248,9 +248,9 @@ def test_export_and_erase_learning_data(learner):
 
 
 def test_demo_builds_six_courses_with_quizzes_twice_without_duplicates():
-    from raadsplein.learning import demo
+    from raadsplein.demo import learning as demo
+    from raadsplein.demo import organisations as organisations_demo
     from raadsplein.learning.models import Course, Step
-    from raadsplein.organisations import demo as organisations_demo
 
     organisations_demo.build(log=lambda *args: None)
     demo.build(log=lambda *args: None)

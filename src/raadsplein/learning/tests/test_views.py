@@ -8,7 +8,6 @@ from pypdf import PdfReader
 
 from raadsplein.accounts.tests.factories import UserFactory, adviseur, beheerder, redacteur
 from raadsplein.learning import services
-from raadsplein.learning.demo import correct_answers
 from raadsplein.learning.models import (
     Audience,
     Certificate,
@@ -18,6 +17,7 @@ from raadsplein.learning.models import (
     StepKind,
     StepProgress,
 )
+from raadsplein.learning.testing import correct_answers
 from raadsplein.organisations.models import SeatRole
 from raadsplein.organisations.tests.factories import MemberCouncilFactory, SeatFactory, member
 
@@ -482,8 +482,8 @@ def test_profile_form_bad_input_shows_errors(client, learner):
 def test_dashboard_recommends_next_course_with_reason(client):
     from django.contrib.auth import get_user_model
 
-    from raadsplein.learning import demo
-    from raadsplein.organisations import demo as organisations_demo
+    from raadsplein.demo import learning as demo
+    from raadsplein.demo import organisations as organisations_demo
 
     organisations_demo.build(log=lambda *args: None)
     demo.build(log=lambda *args: None)

@@ -1,13 +1,9 @@
 """Demo world for the learning environment: six courses, themes, learning paths, demo audio
 and some learners' progress. Idempotent; labelled as demo where it could pass for real."""
 
-import io
-import math
 import shutil
-import struct
 import subprocess  # noqa: S404 - runs espeak-ng with fixed arguments, if installed
 import tempfile
-import wave
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -17,12 +13,9 @@ from django.db.models import Q
 from wagtail.documents import get_document_model
 
 from raadsplein.knowledge import services as knowledge_services
-from raadsplein.organisations.models import Seat
-from raadsplein.web.demo import DEMO_DOMAIN
-
-from . import services
-from .demo_content import COURSES, PATHS, THEMES
-from .models import (
+from raadsplein.learning import services
+from raadsplein.learning.demo_content import COURSES, PATHS, THEMES
+from raadsplein.learning.models import (
     Course,
     CoursePrerequisite,
     LearnerProfile,
@@ -33,21 +26,9 @@ from .models import (
     Step,
     StepKind,
 )
-
-
-def tone_wav(seconds: float = 3.0, rate: int = 8000) -> bytes:
-    """A short, quiet tone: the stand-in for spoken demo audio where espeak-ng is missing."""
-    out = io.BytesIO()
-    with wave.open(out, "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        frames = b"".join(
-            struct.pack("<h", int(1500 * math.sin(2 * math.pi * 440 * i / rate)))
-            for i in range(int(seconds * rate))
-        )
-        w.writeframes(frames)
-    return out.getvalue()
+from raadsplein.learning.testing import correct_answers, tone_wav, wrong_answers
+from raadsplein.organisations.models import Seat
+from raadsplein.web.demo import DEMO_DOMAIN
 
 
 def spoken_wav(text: str) -> bytes | None:
@@ -153,21 +134,6 @@ def _build_course(spec: dict, themes: dict, log) -> Course:
             step.save()
     log(f"    cursus: {course.title}")
     return course
-
-
-def correct_answers(step: Step) -> dict:
-    """The answers that score 100% (demo progress and tests use it; never sent to a page)."""
-    answers = {}
-    for q in step.question_list():
-        if q["kind"] == QuestionKind.ORDERING:
-            answers[q["id"]] = {o["id"]: str(i + 1) for i, o in enumerate(q["options"])}
-        elif q["kind"] == QuestionKind.MATCHING:
-            answers[q["id"]] = {
-                o["id"]: services.match_token(q["id"], o["match"]) for o in q["options"]
-            }
-        else:
-            answers[q["id"]] = [o["id"] for o in q["options"] if o["correct"]]
-    return answers
 
 
 @transaction.atomic
@@ -300,18 +266,3 @@ def _demo_progress(courses: dict, log) -> None:
         services.complete_step(person=lid, step=first)
     log("    voortgang van demodeelnemers aangemaakt")
 
-
-def wrong_answers(step: Step) -> dict:
-    """Well-formed answers that are all wrong (for a demo or test attempt that fails)."""
-    answers = {}
-    for q in step.question_list():
-        ids = [o["id"] for o in q["options"]]
-        if q["kind"] == QuestionKind.ORDERING:
-            answers[q["id"]] = {oid: str(len(ids) - i) for i, oid in enumerate(ids)}
-        elif q["kind"] == QuestionKind.MATCHING:
-            first = services.match_token(q["id"], q["options"][0]["match"])
-            answers[q["id"]] = dict.fromkeys(ids, first)
-        else:
-            wrong = [o["id"] for o in q["options"] if not o["correct"]]
-            answers[q["id"]] = wrong[:1] if q["kind"] != QuestionKind.MULTIPLE else ids
-    return answers

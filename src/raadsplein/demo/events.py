@@ -9,11 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from raadsplein.knowledge import services as knowledge_services
-from raadsplein.organisations.models import CareSector, Region, Seat
-from raadsplein.web.demo import DEMO_DOMAIN
-
-from .models import (
+from raadsplein.events.models import (
     Audience,
     Booking,
     BookingStatus,
@@ -23,6 +19,9 @@ from .models import (
     Programme,
     Session,
 )
+from raadsplein.knowledge import services as knowledge_services
+from raadsplein.organisations.models import CareSector, Region, Seat
+from raadsplein.web.demo import DEMO_DOMAIN
 
 DEMO_NOTE = "(Demo: deze activiteit is verzonnen.)"
 MEET = "https://meet.demo.raadsplein.nl/"

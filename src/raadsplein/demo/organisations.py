@@ -11,9 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from raadsplein.accounts import roles
-from raadsplein.web.demo import DEMO_DOMAIN, DEMO_PASSWORD
-
-from .models import (
+from raadsplein.organisations.models import (
     CareProvider,
     CareSector,
     Council,
@@ -29,7 +27,8 @@ from .models import (
     Seat,
     SeatRole,
 )
-from .reference import ensure_reference_data
+from raadsplein.organisations.reference import ensure_reference_data
+from raadsplein.web.demo import DEMO_DOMAIN, DEMO_PASSWORD
 
 PLACES = {
     Province.GRONINGEN: ["Groningen", "Veendam", "Winsum"],

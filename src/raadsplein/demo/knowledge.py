@@ -6,10 +6,10 @@ import io
 
 from django.utils import timezone
 
-from . import services
-from .demo_data import publications_a, publications_b
-from .search import indexing
-from .signals import indexing_paused
+from raadsplein.knowledge import services
+from raadsplein.knowledge.demo_data import publications_a, publications_b
+from raadsplein.knowledge.search import indexing
+from raadsplein.knowledge.signals import indexing_paused
 
 # Words that appear only in the generated files, so search over file text can be shown.
 FILE_EXTRAS = {
@@ -66,7 +66,7 @@ def _docx(item: dict) -> bytes:
 
 
 def build(*, log) -> None:
-    from .models import PublicationPage
+    from raadsplein.knowledge.models import PublicationPage
 
     today = timezone.localdate()
     items = all_items()
