@@ -1,15 +1,11 @@
 """Who may see which course, step and overview. The one place for learning permissions."""
 
 import rules
-from django.utils import timezone
 
 from raadsplein.accounts.rules import is_staff_member
-from raadsplein.organisations.models import Seat, SeatRole
-from raadsplein.organisations.rules import is_member
+from raadsplein.organisations.rules import is_member, is_officer_of
 
 from .models import Audience
-
-OVERVIEW_ROLES = (SeatRole.VOORZITTER, SeatRole.SECRETARIS)
 
 
 @rules.predicate
@@ -30,19 +26,7 @@ def can_follow_course(user, course) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and can_see_course(user, course)
 
 
-@rules.predicate
-def chairs_council(user, council) -> bool:
-    if not getattr(user, "is_authenticated", False) or council is None:
-        return False
-    return Seat.objects.filter(
-        Seat.current_q(timezone.localdate()),
-        person=user,
-        council=council,
-        role__in=OVERVIEW_ROLES,
-    ).exists()
-
-
 rules.add_perm("learning.view_course", can_see_course)
 rules.add_perm("learning.follow_course", can_follow_course)
-rules.add_perm("learning.view_council_overview", is_staff_member | chairs_council)
+rules.add_perm("learning.view_council_overview", is_staff_member | is_officer_of)
 rules.add_perm("learning.view_course_statistics", is_staff_member)

@@ -4,11 +4,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from raadsplein.accounts.rules import is_staff_member
+from raadsplein.organisations import selectors as org_selectors
 from raadsplein.organisations.models import Seat
 from raadsplein.organisations.rules import is_member
 from raadsplein.web.caching import shared
@@ -298,22 +299,9 @@ def council_coverage(council, rows: list[dict]) -> dict:
     }
 
 
-def councils_overseen_by(user) -> QuerySet:
-    from .rules import OVERVIEW_ROLES
-
-    today = timezone.localdate()
-    from raadsplein.organisations.models import Council
-
-    return Council.objects.filter(
-        Exists(
-            Seat.objects.filter(
-                Seat.current_q(today),
-                council=OuterRef("pk"),
-                person=user,
-                role__in=OVERVIEW_ROLES,
-            )
-        )
-    ).order_by("name")
+def councils_overseen_by(user) -> list:
+    """The councils whose members' progress the person may see: those they are an officer of."""
+    return org_selectors.officer_councils(user)
 
 
 def statistics_overview() -> list[Course]:

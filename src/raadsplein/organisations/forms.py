@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import CareSector, CouncilKind, Province
+from .models import CareSector, CouncilKind, Province, SeatRole
 
 
 class DirectoryFilterForm(forms.Form):
@@ -30,3 +30,18 @@ class DirectoryFilterForm(forms.Form):
         if self.is_valid():
             return {k: v for k, v in self.cleaned_data.items() if v}
         return {k: v for k, v in self.cleaned_data.items() if v and k not in self.errors}
+
+
+class OfficerRolesForm(forms.Form):
+    """Which seat roles act for the council: book for its members, see their progress."""
+
+    roles = forms.MultipleChoiceField(
+        label=_("Wie mag namens de raad handelen?"),
+        help_text=_(
+            "Wie in een aangevinkte rol zit, mag voor leden van de raad boeken en ziet hun "
+            "voortgang in de cursussen. De voorzitter hoort er altijd bij."
+        ),
+        choices=[c for c in SeatRole.choices if c[0] != SeatRole.VOORZITTER],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )

@@ -105,6 +105,11 @@ class CouncilKind(models.TextChoices):
     NEW_STYLE = "new_style", _("Raad nieuwe stijl (wijk of dorp)")
 
 
+def default_officer_roles() -> list[str]:
+    """The seat roles that make someone an officer of a new council: chair and secretary."""
+    return ["voorzitter", "secretaris"]
+
+
 class Council(models.Model):
     """A client council (cliëntenraad) of a care provider."""
 
@@ -135,6 +140,15 @@ class Council(models.Model):
         related_name="councils",
         verbose_name=_("regio"),
     )
+    officer_roles = models.JSONField(
+        _("rollen die namens de raad handelen"),
+        default=default_officer_roles,
+        blank=True,
+        help_text=_(
+            "Wie in deze rollen zit, mag voor leden van de raad boeken en hun voortgang zien. "
+            "De voorzitter hoort er altijd bij."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -159,6 +173,16 @@ class Council(models.Model):
                 )
             if self.pk and self.parent_id == self.pk:
                 raise ValidationError({"parent": _("Een raad kan niet onder zichzelf vallen.")})
+        roles = self.officer_roles
+        if not isinstance(roles, list) or any(r not in SeatRole.values for r in roles):
+            raise ValidationError({"officer_roles": _("Kies rollen uit de lijst.")})
+        if SeatRole.VOORZITTER not in roles:
+            raise ValidationError({"officer_roles": _("De voorzitter hoort er altijd bij.")})
+
+    def officer_role_set(self) -> frozenset[str]:
+        """The seat roles that act for this council (the chair always does)."""
+        roles = self.officer_roles if isinstance(self.officer_roles, list) else []
+        return frozenset(roles) | {SeatRole.VOORZITTER.value}
 
 
 class MembershipStatus(models.TextChoices):

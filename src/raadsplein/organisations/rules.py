@@ -36,5 +36,19 @@ def holds_seat_on(user, council) -> bool:
     ).exists()
 
 
+@rules.predicate
+def is_officer_of(user, council) -> bool:
+    """A current seat on the council in one of the roles that act for it
+    (``Council.officer_roles``: chair and secretary unless the council chose otherwise)."""
+    if not getattr(user, "is_authenticated", False) or council is None:
+        return False
+    roles = council.officer_role_set()
+    return Seat.objects.filter(
+        Seat.current_q(timezone.localdate()), person=user, council=council, role__in=roles
+    ).exists()
+
+
 rules.add_perm("organisations.browse_directory", is_member)
 rules.add_perm("organisations.view_council_records", is_staff_member | holds_seat_on)
+# Book for the council's members, see their progress, choose the officer roles.
+rules.add_perm("organisations.act_for_council", is_staff_member | is_officer_of)

@@ -44,6 +44,24 @@ def current_seats_for(person, *, today: datetime.date | None = None) -> QuerySet
     )
 
 
+def officer_seats(person, *, today: datetime.date | None = None) -> list[Seat]:
+    """The person's current seats that let them act for their council: the seat's role is one
+    of the council's officer roles."""
+    if not getattr(person, "is_authenticated", False):
+        return []
+    return [
+        seat
+        for seat in current_seats_for(person, today=today)
+        if seat.role in seat.council.officer_role_set()
+    ]
+
+
+def officer_councils(person, *, today: datetime.date | None = None) -> list[Council]:
+    """The councils the person acts for (see ``officer_seats``), each once, by name."""
+    councils = {seat.council_id: seat.council for seat in officer_seats(person, today=today)}
+    return sorted(councils.values(), key=lambda c: c.name)
+
+
 def seats_for(person) -> QuerySet[Seat]:
     """All the person's seats, past and present, newest first."""
     return (

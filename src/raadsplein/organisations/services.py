@@ -18,6 +18,7 @@ from .models import (
     MembershipStatus,
     ProviderLocation,
     Seat,
+    SeatRole,
 )
 
 audit.register_action("organisations.seat.assigned", _("Zetel in een raad toegekend"))
@@ -26,6 +27,9 @@ audit.register_action(
 )
 audit.register_action(
     "organisations.council_membership.started", _("Lidmaatschap van een raad gestart")
+)
+audit.register_action(
+    "organisations.council.officer_roles_changed", _("Rollen die namens de raad handelen gewijzigd")
 )
 
 
@@ -152,6 +156,26 @@ def assign_seat(
         data={"role": role, "start_date": start_date.isoformat()},
     )
     return seat
+
+
+@transaction.atomic
+def set_officer_roles(*, council: Council, roles: list[str], by) -> Council:
+    """Choose which seat roles act for the council; the chair always does. Kept in the audit
+    trail. Raises ``ValidationError`` (nothing changes) for an unknown role."""
+    chosen = sorted({SeatRole.VOORZITTER.value, *roles})
+    before = sorted(council.officer_role_set())
+    council.officer_roles = chosen
+    council.full_clean(exclude=["provider", "parent", "region", "sectors"])
+    if chosen != before:
+        council.save(update_fields=["officer_roles"])
+        audit.log(
+            actor=by,
+            action="organisations.council.officer_roles_changed",
+            obj=council,
+            council=council,
+            data={"before": ", ".join(before), "after": ", ".join(chosen)},
+        )
+    return council
 
 
 def export_organisation_data(person) -> dict[str, Any]:
