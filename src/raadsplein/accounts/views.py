@@ -3,18 +3,19 @@ import json
 from allauth.account import views as allauth_views
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from raadsplein.organisations.access import signed_in
+
 from . import services
 from .forms import ApiTokenForm, EraseForm, ProfileForm
 
 
-@login_required
+@signed_in
 @require_http_methods(["GET", "POST"])
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
@@ -25,13 +26,13 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form})
 
 
-@login_required
+@signed_in
 def personal_data(request):
     data = services.export_person_data(user=request.user)
     return render(request, "accounts/personal_data.html", {"data": data})
 
 
-@login_required
+@signed_in
 @require_POST
 def personal_data_download(request):
     data = services.export_person_data(user=request.user)
@@ -47,7 +48,7 @@ def personal_data_download(request):
     return response
 
 
-@login_required
+@signed_in
 @require_http_methods(["GET", "POST"])
 def erase(request):
     form = EraseForm(request.POST or None, user=request.user)
@@ -60,7 +61,7 @@ def erase(request):
     return render(request, "accounts/erase.html", {"form": form})
 
 
-@login_required
+@signed_in
 @require_http_methods(["GET", "POST"])
 def api_tokens(request):
     form = ApiTokenForm(request.POST or None)
@@ -76,7 +77,7 @@ def api_tokens(request):
     )
 
 
-@login_required
+@signed_in
 @require_POST
 def api_token_revoke(request, pk: int):
     if services.revoke_api_token(user=request.user, token_id=pk):

@@ -1,9 +1,9 @@
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from raadsplein.organisations.access import permission_required
 
 from . import selectors
 from .forms import AuditFilterForm
@@ -11,12 +11,10 @@ from .forms import AuditFilterForm
 PAGE_SIZE = 50
 
 
-@login_required
+@permission_required("audit.view_entries", hide=True)
 def entries(request):
     """Staff: the audit trail, of one object (``?object=app.model.id``) or of one person
     (``?persoon=<id>``: entries where they acted or that are about them)."""
-    if not request.user.has_perm("audit.view_entries"):
-        raise Http404
     form = AuditFilterForm(request.GET or None)
     qs = selectors.entries()
     heading = _("Logboek")

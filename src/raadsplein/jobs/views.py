@@ -1,22 +1,18 @@
 """The staff screen of failed and stuck background tasks, in the Wagtail admin."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_tasks_db.models import DBTaskResult
 
+from raadsplein.organisations.access import permission_required
+
 from . import selectors, services
 
 
-def _require_manager(request) -> None:
-    if not request.user.has_perm("jobs.manage_tasks"):
-        raise Http404
-
-
+@permission_required("jobs.manage_tasks", hide=True)
 def task_list(request):
-    _require_manager(request)
     return render(
         request,
         "jobs/task_list.html",
@@ -30,8 +26,8 @@ def task_list(request):
 
 
 @require_POST
+@permission_required("jobs.manage_tasks", hide=True)
 def task_retry(request, pk):
-    _require_manager(request)
     result = get_object_or_404(DBTaskResult, pk=pk)
     if services.retry_task(result=result, by=request.user):
         messages.success(request, _("De taak staat weer in de wachtrij."))

@@ -1,4 +1,3 @@
-from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
 from django.http import FileResponse, Http404
 from django.shortcuts import render
@@ -6,6 +5,8 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
+
+from raadsplein.organisations import access
 
 from . import selectors
 from .models import Kind, KnowledgeIndexPage
@@ -68,9 +69,7 @@ def serve_publication(request, page):
         return response
     if page.teaser:
         return render(request, "knowledge/publication_teaser.html", {"page": page})
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return render(request, "organisations/members_only.html", status=403)
+    return access.refuse_members_content(request)
 
 
 @require_GET
@@ -80,9 +79,7 @@ def download(request, file_id: int):
     if item is None:
         if not selectors.live_file_exists(file_id):
             raise Http404
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return render(request, "organisations/members_only.html", status=403)
+        return access.refuse_members_content(request)
     document = item.document
     response = FileResponse(
         document.file.open("rb"), as_attachment=False, filename=document.filename

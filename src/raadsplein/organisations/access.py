@@ -4,11 +4,14 @@
 - ``members_only``: as ``signed_in``; a signed-in non-member gets a page (403) that explains
   how to become a member.
 - ``staff_only``: as ``signed_in``; anyone who is not staff gets 403.
-- ``permission_required(perm)``: as ``signed_in``; without the (django-rules) permission, 403.
+- ``permission_required(perm)``: as ``signed_in``; without the (django-rules) permission, 403
+  (or 404 with ``hide=True``).
 - ``object_rule(perm, find=…)``: finds the object in the viewer's scope (outside it: 404),
   then checks the permission on that object.
 
-Who may do what is decided in each app's ``rules.py``; these guards only apply it.
+Who may do what is decided in each app's ``rules.py``; these guards only apply it. Every
+app's views take their guards from here, accounts' and web's included; no view checks
+``is_authenticated`` or raises ``PermissionDenied`` itself.
 """
 
 from collections.abc import Callable
@@ -39,6 +42,14 @@ def to_sign_in(request):
 def members_only_page(request):
     """The page a signed-in non-member meets instead of members' content (status 403)."""
     return render(request, MEMBERS_ONLY_TEMPLATE, status=403)
+
+
+def refuse_members_content(request):
+    """For a view that decides itself that the visitor may not see members' content (a page
+    served by Wagtail, say): anonymous → sign-in, signed in → the members-only page."""
+    if not request.user.is_authenticated:
+        return to_sign_in(request)
+    return members_only_page(request)
 
 
 def signed_in(view):
@@ -82,8 +93,9 @@ def staff_only(view):
     return wrapper
 
 
-def permission_required(perm: str):
-    """Only for who has ``perm`` (a rule without an object); anyone else signed in gets 403."""
+def permission_required(perm: str, *, hide: bool = False):
+    """Only for who has ``perm`` (a rule without an object); anyone else signed in gets 403,
+    or 404 with ``hide=True`` (staff screens that others need not know exist)."""
 
     def decorator(view):
         @wraps(view)
@@ -91,6 +103,8 @@ def permission_required(perm: str):
             if not request.user.is_authenticated:
                 return to_sign_in(request)
             if not request.user.has_perm(perm):
+                if hide:
+                    raise Http404
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
@@ -121,10 +135,10 @@ def object_rule(perm: str, *, find: Callable[..., Any], denied: str = FORBIDDEN)
             if obj is None:
                 raise Http404
             if not request.user.has_perm(perm, obj):
+                if denied == MEMBERS:
+                    return refuse_members_content(request)
                 if not request.user.is_authenticated:
                     return to_sign_in(request)
-                if denied == MEMBERS:
-                    return members_only_page(request)
                 raise PermissionDenied
             return view(request, obj, *args, **kwargs)
 

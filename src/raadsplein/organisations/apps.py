@@ -13,7 +13,7 @@ class OrganisationsConfig(AppConfig):
         from raadsplein.web import demo as demo_registry
         from raadsplein.web import navigation
 
-        from . import services
+        from . import panels, services
 
         personal_data.register(
             key="organisations",
@@ -40,6 +40,12 @@ class OrganisationsConfig(AppConfig):
                 for m in models
                 for action in ("view", "add", "change", "delete")
             ),
+        )
+        navigation.register_panel(
+            key="councils",
+            template="organisations/panels/councils.html",
+            order=10,
+            context=panels.seats_panel_context,
         )
         navigation.register(
             key="councils",

@@ -10,7 +10,6 @@ class WebConfig(AppConfig):
     def ready(self) -> None:
         from . import demo, files, lookups, navigation, services
         from .caching import connect_invalidation
-        from .dashboard import seats_panel_context
         from .models import HomePage
 
         lookups.register()
@@ -25,12 +24,6 @@ class WebConfig(AppConfig):
             url_name="web:dashboard",
             order=10,
             visible=navigation.for_signed_in,
-        )
-        navigation.register_panel(
-            key="councils",
-            template="web/panels/councils.html",
-            order=10,
-            context=seats_panel_context,
         )
         files.register(HomePage, live=lambda page: page.live, may_view=lambda user, page: True)
         navigation.register_panel(

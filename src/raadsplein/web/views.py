@@ -1,10 +1,11 @@
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+
+from raadsplein.organisations.access import signed_in
 
 from . import navigation
 
 
-@login_required
+@signed_in
 def dashboard(request):
     return render(request, "web/dashboard.html", {"panels": navigation.panels_for(request)})
 

@@ -1,12 +1,13 @@
-"""The "Mijn Raadsplein" panel with the person's councils, roles and terms."""
+"""The "Mijn Raadsplein" panel with the person's councils, roles and terms (registered in
+OrganisationsConfig.ready, like every app's panels)."""
 
 import datetime
 
 from django.conf import settings
 from django.utils import timezone
 
-from raadsplein.organisations import selectors as org_selectors
-from raadsplein.organisations.rules import is_member
+from . import selectors as org_selectors
+from .rules import is_member
 
 
 def seats_panel_context(request) -> dict:
