@@ -3,11 +3,10 @@
 Same options as django-tasks-db's ``db_worker``, plus ``--lease``. See raadsplein.jobs.worker.
 """
 
-import os
 
 from django.conf import settings
 from django.core.management.base import CommandError
-from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django.utils.autoreload import run_with_reloader
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 from django_tasks_db.management.commands.db_worker import valid_interval
 
@@ -66,10 +65,11 @@ class Command(DBWorkerCommand):
             excluded_queue_names=excluded,
             lease_seconds=lease,
         )
+        # In reload mode this process either watches files and restarts the worker process
+        # (a Ctrl+C reaches both), or is that worker process; either way the handlers are set
+        # here, in the main thread.
+        worker.configure_signals()
         if reload:
-            if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
-                worker.configure_signals()
             run_with_reloader(worker.run)
         else:
-            worker.configure_signals()
             worker.run()
