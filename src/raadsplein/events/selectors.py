@@ -276,3 +276,16 @@ def programme_scores() -> QuerySet[Programme]:
             distinct=True,
         ),
     ).order_by("-start_date")
+
+
+def linked_session(user, pk: int | None) -> Session | None:
+    """The session another app points at (a course's live step), with its event, when the
+    user may see that event; None for no session or one the user may not see."""
+    if not pk:
+        return None
+    return (
+        Session.objects.filter(event__in=visible_events(user))
+        .select_related("event")
+        .filter(pk=pk)
+        .first()
+    )

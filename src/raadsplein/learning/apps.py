@@ -1,5 +1,3 @@
-import importlib
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -11,8 +9,7 @@ class LearningConfig(AppConfig):
 
     def ready(self) -> None:
         from raadsplein.accounts import personal_data, roles
-        from raadsplein.demo import learning as demo
-        from raadsplein.web import demo as demo_registry
+        from raadsplein.events import hooks as events_hooks
         from raadsplein.web import files, navigation
 
         from . import recommendations, services
@@ -39,8 +36,6 @@ class LearningConfig(AppConfig):
             export=services.export_learning_data,
             erase=services.erase_learning_data,
         )
-        # After the agenda (40), so live steps can be linked to its sessions on the first run.
-        demo_registry.register(key="learning", order=45, build=demo.build)
         content = ["course", "step", "learningpath"]
         roles.grant(
             roles.REDACTEUR,
@@ -66,16 +61,6 @@ class LearningConfig(AppConfig):
             open_to_members=True,
             select_related=("module__course",),
         )
-        self._connect_events(services.complete_steps_for_attendance)
-
-    @staticmethod
-    def _connect_events(listener) -> None:
-        """Let attendance at an events session complete live-session steps, when the events
-        app offers the hook (it is built separately; without it nothing happens)."""
-        try:
-            hooks = importlib.import_module("raadsplein.events.hooks")
-        except ImportError:
-            return
-        register = getattr(hooks, "register_attendance_listener", None)
-        if callable(register):
-            register(listener)
+        # Attendance marked in the agenda completes the live steps that point at the session.
+        # The arrow goes one way: learning listens to events, events never imports learning.
+        events_hooks.register_attendance_listener(services.complete_steps_for_attendance)

@@ -247,10 +247,13 @@ class Step(models.Model):
         validators=[validate_link],
         help_text=_("Een volledige link (https://…) of een pagina op deze site (/agenda/…)."),
     )
-    event_session_id = models.PositiveIntegerField(
-        _("nummer van de cursusbijeenkomst"),
+    event_session = models.ForeignKey(
+        "events.Session",
         null=True,
         blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("bijeenkomst in de agenda"),
         help_text=_("De bijeenkomst in de agenda. Aanwezigheid rondt deze stap af."),
     )
     questions = StreamField([("question", QuestionBlock())], blank=True, verbose_name=_("vragen"))
@@ -263,7 +266,6 @@ class Step(models.Model):
         verbose_name = _("stap")
         verbose_name_plural = _("stappen")
         ordering = ["module__sort_order", "module_id", "sort_order", "pk"]
-        indexes = [models.Index(fields=["event_session_id"])]
         constraints = [
             models.CheckConstraint(condition=Q(pass_mark__lte=100), name="step_pass_mark_max_100")
         ]
@@ -292,7 +294,7 @@ class Step(models.Model):
         ):
             errors["link_url"] = _("Kies een publicatie, een document of vul een link in.")
         elif self.kind == StepKind.LIVE and not (self.event_session_id or self.link_url):
-            errors["event_session_id"] = _("Vul de bijeenkomst in of een link naar de agenda.")
+            errors["event_session"] = _("Kies de bijeenkomst of vul een link naar de agenda in.")
         if errors:
             raise ValidationError(errors)
 

@@ -3,12 +3,11 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from raadsplein.accounts.rules import is_staff_member
+from raadsplein.events import selectors as events_selectors
 from raadsplein.organisations import selectors as org_selectors
 from raadsplein.organisations.models import Seat
 from raadsplein.organisations.rules import is_member
@@ -98,28 +97,10 @@ def step_in_course(course: Course, step_id: int) -> Step:
     )
 
 
-def live_session(step: Step) -> dict | None:
-    """The events session a live step points at, if the events app has it."""
-    if not step.event_session_id:
-        return None
-    try:
-        Session = apps.get_model("events", "Session")
-    except LookupError:
-        return None
-    session = Session.objects.select_related("event").filter(pk=step.event_session_id).first()
-    if session is None:
-        return None
-    try:
-        url = reverse("events:event_detail", args=[session.event.slug])
-    except NoReverseMatch:
-        url = ""
-    return {
-        "title": session.event.title,
-        "starts_at": session.starts_at,
-        "is_online": getattr(session, "is_online", False),
-        "location": getattr(session, "location", ""),
-        "url": url,
-    }
+def live_session(user, step: Step):
+    """The agenda session a live step points at, read through the events app (None when the
+    step has none, or its event is not one the user may see)."""
+    return events_selectors.linked_session(user, step.event_session_id)
 
 
 def done_step_ids(person, course: Course) -> set[int]:

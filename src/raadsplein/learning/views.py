@@ -156,7 +156,7 @@ def step_detail(request, slug: str, step_id: int):
         "following": following,
     }
     if step.kind == StepKind.LIVE:
-        context["session"] = selectors.live_session(step)
+        context["session"] = selectors.live_session(request.user, step)
     if step.kind == StepKind.QUIZ:
         attempts = list(selectors.attempts_for(request.user, step)[:20])
         context.update(

@@ -1,7 +1,6 @@
 """Staff screens for courses, steps, themes and learning paths in the Wagtail admin."""
 
 from django import forms
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
@@ -17,15 +16,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from raadsplein.organisations.models import SeatRole
 
 from .models import Course, LearningPath, Step
-
-
-def _publication_page_type() -> str:
-    """Steps link to knowledge-centre publications when that app has its page model."""
-    try:
-        apps.get_model("knowledge", "PublicationPage")
-    except LookupError:
-        return "wagtailcore.Page"
-    return "knowledge.PublicationPage"
 
 
 class CourseForm(WagtailAdminModelForm):
@@ -82,6 +72,14 @@ class CourseViewSet(SnippetViewSet):
     ]
 
 
+class StepForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A session's name carries its event's title: load the events in the same query.
+        field = self.fields["event_session"]
+        field.queryset = field.queryset.select_related("event").order_by("-starts_at", "pk")
+
+
 class StepViewSet(SnippetViewSet):
     model = Step
     icon = "list-ol"
@@ -90,6 +88,7 @@ class StepViewSet(SnippetViewSet):
     list_filter = ["kind", "required", "module__course"]
     search_fields = ["title"]
     ordering = ["module__course__title", "module__sort_order", "sort_order"]
+    base_form_class = StepForm
     panels = [
         FieldPanel("module"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("sort_order"), FieldPanel("required")]),
@@ -113,13 +112,13 @@ class StepViewSet(SnippetViewSet):
         ),
         MultiFieldPanel(
             [
-                PageChooserPanel("publication_page", page_type=_publication_page_type()),
+                PageChooserPanel("publication_page", page_type="knowledge.PublicationPage"),
                 FieldPanel("link_document"),
                 FieldPanel("link_url"),
             ],
             heading=_("Download of link"),
         ),
-        FieldPanel("event_session_id", heading=_("Live bijeenkomst")),
+        FieldPanel("event_session", heading=_("Live bijeenkomst")),
     ]
 
 

@@ -6,6 +6,7 @@ from django.db import connection
 from django.utils import timezone
 
 from raadsplein.accounts.tests.factories import UserFactory
+from raadsplein.events.tests.factories import SessionFactory
 from raadsplein.learning import services
 from raadsplein.learning.models import (
     Certificate,
@@ -194,16 +195,19 @@ def test_required_prerequisite_blocks_enrolment_until_completed(learner):
 def test_attendance_completes_live_steps_for_that_session_only(learner):
     course = small_course(quiz=False)
     module = steps_of(course)[0].module
-    live = StepFactory(module=module, kind=StepKind.LIVE, event_session_id=41)
-    StepFactory(module=module, kind=StepKind.LIVE, event_session_id=42)
-    assert services.complete_steps_for_attendance(session_id=41, person=learner) == 1
-    assert services.complete_steps_for_attendance(session_id=41, person=learner) == 0
+    session, other_session = SessionFactory(), SessionFactory()
+    live = StepFactory(module=module, kind=StepKind.LIVE, event_session=session)
+    StepFactory(module=module, kind=StepKind.LIVE, event_session=other_session)
+    assert services.complete_steps_for_attendance(session_id=session.pk, person=learner) == 1
+    assert services.complete_steps_for_attendance(session_id=session.pk, person=learner) == 0
     assert list(StepProgress.objects.values_list("step_id", flat=True)) == [live.pk]
 
 
 def test_live_step_with_a_session_is_not_marked_done_by_hand(learner):
     course = small_course(quiz=False)
-    live = StepFactory(module=steps_of(course)[0].module, kind=StepKind.LIVE, event_session_id=5)
+    live = StepFactory(
+        module=steps_of(course)[0].module, kind=StepKind.LIVE, event_session=SessionFactory()
+    )
     with pytest.raises(services.LearningError, match="aanwezig"):
         services.complete_step(person=learner, step=live)
     assert not StepProgress.objects.filter(step=live).exists()
@@ -211,8 +215,19 @@ def test_live_step_with_a_session_is_not_marked_done_by_hand(learner):
 
 def test_attendance_skips_courses_the_person_may_not_follow():
     course = small_course(quiz=False)
-    StepFactory(module=steps_of(course)[0].module, kind=StepKind.LIVE, event_session_id=7)
-    assert services.complete_steps_for_attendance(session_id=7, person=UserFactory()) == 0
+    session = SessionFactory()
+    StepFactory(module=steps_of(course)[0].module, kind=StepKind.LIVE, event_session=session)
+    assert services.complete_steps_for_attendance(session_id=session.pk, person=UserFactory()) == 0
+
+
+def test_deleting_the_session_keeps_the_live_step_without_it(learner):
+    course = small_course(quiz=False)
+    session = SessionFactory()
+    live = StepFactory(module=steps_of(course)[0].module, kind=StepKind.LIVE, event_session=session)
+    session.delete()
+    live.refresh_from_db()
+    assert live.event_session is None
+    assert services.complete_step(person=learner, step=live) is True
 
 
 def test_profile_is_prefilled_from_seats():
