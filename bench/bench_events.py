@@ -55,8 +55,8 @@ def prepare():
 
     from raadsplein.accounts.models import ApiToken, User
     from raadsplein.accounts.services import create_api_token
+    from raadsplein.demo import DEMO_DOMAIN
     from raadsplein.events.models import Booking, Programme, Session
-    from raadsplein.web.demo import DEMO_DOMAIN
 
     call_command("migrate", verbosity=0)
     call_command("seed_demo", verbosity=0)

@@ -191,11 +191,11 @@ def prepare() -> None:
     from django.urls import reverse
 
     from raadsplein.accounts.models import User
+    from raadsplein.demo import DEMO_DOMAIN
     from raadsplein.events.models import Event, Programme
     from raadsplein.knowledge.models import Audience, PublicationPage
     from raadsplein.learning.models import Course, Enrolment, Step
     from raadsplein.organisations.models import Seat, SeatRole
-    from raadsplein.web.demo import DEMO_DOMAIN
 
     def person(local):
         return User.objects.get(email=f"{local}@{DEMO_DOMAIN}")

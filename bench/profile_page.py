@@ -41,7 +41,7 @@ def main() -> int:
     from pyinstrument import Profiler
 
     from raadsplein.accounts.models import User
-    from raadsplein.web.demo import DEMO_DOMAIN
+    from raadsplein.demo import DEMO_DOMAIN
 
     client = Client(HTTP_X_FORWARDED_PROTO="https")
     if args.who:

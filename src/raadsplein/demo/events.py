@@ -21,7 +21,8 @@ from raadsplein.events.models import (
 )
 from raadsplein.knowledge import services as knowledge_services
 from raadsplein.organisations.models import CareSector, Region, Seat
-from raadsplein.web.demo import DEMO_DOMAIN
+
+from . import DEMO_DOMAIN
 
 DEMO_NOTE = "(Demo: deze activiteit is verzonnen.)"
 MEET = "https://meet.demo.raadsplein.nl/"

@@ -28,7 +28,8 @@ from raadsplein.learning.models import (
 )
 from raadsplein.learning.testing import correct_answers, tone_wav, wrong_answers
 from raadsplein.organisations.models import Seat
-from raadsplein.web.demo import DEMO_DOMAIN
+
+from . import DEMO_DOMAIN
 
 
 def spoken_wav(text: str) -> bytes | None:
@@ -265,4 +266,3 @@ def _demo_progress(courses: dict, log) -> None:
         )[0]
         services.complete_step(person=lid, step=first)
     log("    voortgang van demodeelnemers aangemaakt")
-

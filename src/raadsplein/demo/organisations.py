@@ -28,7 +28,8 @@ from raadsplein.organisations.models import (
     SeatRole,
 )
 from raadsplein.organisations.reference import ensure_reference_data
-from raadsplein.web.demo import DEMO_DOMAIN, DEMO_PASSWORD
+
+from . import DEMO_DOMAIN, DEMO_PASSWORD
 
 PLACES = {
     Province.GRONINGEN: ["Groningen", "Veendam", "Winsum"],

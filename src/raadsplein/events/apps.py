@@ -23,8 +23,6 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from raadsplein.accounts import personal_data, roles
-        from raadsplein.demo import events as demo
-        from raadsplein.web import demo as demo_registry
         from raadsplein.web import navigation
 
         from . import services
@@ -45,7 +43,6 @@ class EventsConfig(AppConfig):
             export=services.export_event_data,
             erase=services.erase_event_data,
         )
-        demo_registry.register(key="events", order=40, build=demo.build)
         managed = ["event", "session", "programme"]
         for group in (roles.ADVISEUR, roles.REDACTEUR, roles.BEHEERDER):
             roles.grant(

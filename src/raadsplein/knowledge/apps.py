@@ -9,8 +9,6 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self) -> None:
         from raadsplein.accounts import roles
-        from raadsplein.demo import knowledge as demo
-        from raadsplein.web import demo as demo_registry
         from raadsplein.web import files, navigation
 
         from . import panels, signals
@@ -28,7 +26,6 @@ class KnowledgeConfig(AppConfig):
             order=20,
             context=panels.latest,
         )
-        demo_registry.register(key="knowledge", order=20, build=demo.build)
         files.register(
             PublicationPage,
             live=lambda page: page.live,

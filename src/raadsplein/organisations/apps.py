@@ -9,8 +9,6 @@ class OrganisationsConfig(AppConfig):
 
     def ready(self) -> None:
         from raadsplein.accounts import personal_data, roles
-        from raadsplein.demo import organisations as demo
-        from raadsplein.web import demo as demo_registry
         from raadsplein.web import navigation
 
         from . import panels, services
@@ -21,7 +19,6 @@ class OrganisationsConfig(AppConfig):
             export=services.export_organisation_data,
             erase=services.end_person_ties,
         )
-        demo_registry.register(key="organisations", order=10, build=demo.build)
         models = [
             "careprovider",
             "providerlocation",

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "raadsplein.learning",
     "raadsplein.events",
     "raadsplein.jobs",
+    # the demo world (seed_demo); production.py drops it unless RAADSPLEIN_DEMO_MODE is on
+    "raadsplein.demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

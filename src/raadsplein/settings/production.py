@@ -8,6 +8,9 @@ DEBUG = False
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY moet gezet zijn (minstens 50 tekens).")
 RAADSPLEIN_DEMO_MODE = env.bool("RAADSPLEIN_DEMO_MODE", default=False)
+# The demo world (its data and seed_demo) is installed only on a demo installation.
+if not RAADSPLEIN_DEMO_MODE:
+    INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "raadsplein.demo"]  # noqa: F405
 # Staff need a second factor in production; a demo installation may switch it off.
 RAADSPLEIN_REQUIRE_STAFF_MFA = env.bool(
     "RAADSPLEIN_REQUIRE_STAFF_MFA", default=not RAADSPLEIN_DEMO_MODE

@@ -8,7 +8,7 @@ class WebConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self) -> None:
-        from . import demo, files, lookups, navigation, services
+        from . import files, lookups, navigation
         from .caching import connect_invalidation
         from .models import HomePage
 
@@ -17,7 +17,6 @@ class WebConfig(AppConfig):
         # Visitors' stored pages and the site lookup are dropped when content changes.
         connect_invalidation()
 
-        demo.register(key="site", order=1, build=lambda *, log: services.ensure_base_data())
         navigation.register(
             key="dashboard",
             label=_("Mijn Raadsplein"),

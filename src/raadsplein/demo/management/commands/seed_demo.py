@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from raadsplein.web import demo
+from raadsplein.demo import world
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
                 "Demomodus staat uit (RAADSPLEIN_DEMO_MODE). Demogegevens horen niet in een "
                 "echte omgeving; er is niets veranderd."
             )
-        for builder in demo.builders():
+        for builder in world.builders():
             started = time.monotonic()
             builder.build(log=self.stdout.write)
             self.stdout.write(f"  {builder.key}: klaar in {time.monotonic() - started:.1f} s")

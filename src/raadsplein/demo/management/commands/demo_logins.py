@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from raadsplein.web import demo
+from raadsplein import demo
 
 LOGINS = [
     ("lid", "raadslid (lid van twee raden; termijn loopt bijna af)"),

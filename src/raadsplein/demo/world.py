@@ -1,0 +1,26 @@
+"""The demo world's parts, in the order ``seed_demo`` builds them: each part may use what the
+parts before it made (people before bookings, agenda sessions before the learning steps that
+link to them)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Builder:
+    key: str
+    build: Callable[..., None]
+
+
+def builders() -> list[Builder]:
+    """``build(*, log)`` creates or updates one part; a second run changes nothing."""
+    from . import events, knowledge, learning, organisations, site
+
+    return [
+        Builder("site", site.build),
+        Builder("organisations", organisations.build),
+        Builder("knowledge", knowledge.build),
+        Builder("events", events.build),
+        # After the agenda, so live steps can be linked to its sessions on the first run.
+        Builder("learning", learning.build),
+    ]
