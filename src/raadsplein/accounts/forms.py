@@ -22,23 +22,26 @@ class SignupForm(AllauthSignupForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "form_of_address", "text_size", "reduce_motion"]
+        fields = ["first_name", "last_name", "form_of_address", "text_size", "reduce_motion", "language"]
         labels = {
             "first_name": _("Voornaam"),
             "last_name": _("Achternaam"),
             "form_of_address": _("Hoe wilt u aangesproken worden?"),
             "text_size": _("Tekstgrootte op de website"),
             "reduce_motion": _("Minder beweging op de website"),
+            "language": _("In welke taal wilt u e-mails van ons?"),
         }
         widgets = {
             "form_of_address": forms.RadioSelect,
             "text_size": forms.RadioSelect,
+            "language": forms.RadioSelect,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
+        self.fields["language"].choices = [("", _("Nederlands")), ("en", "English")]
 
 
 class EraseForm(forms.Form):

@@ -36,6 +36,13 @@ class TextSize(models.TextChoices):
     LARGER = "extra-groot", _("Extra groot")
 
 
+class Language(models.TextChoices):
+    """The languages a person can get e-mail in; empty means the site's language (Dutch)."""
+
+    DUTCH = "nl", _("Nederlands")
+    ENGLISH = "en", _("English")
+
+
 class User(AbstractUser):
     """A person: signs in with an e-mail address, never with a username."""
 
@@ -56,6 +63,14 @@ class User(AbstractUser):
         default=False,
         help_text=_("Zet animaties en overgangen op de website uit."),
     )
+    language = models.CharField(
+        _("taal van e-mails"),
+        max_length=8,
+        choices=Language.choices,
+        blank=True,
+        default="",
+        help_text=_("Leeg: Nederlands, de taal van de website."),
+    )
     erased_at = models.DateTimeField(_("gegevens gewist op"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
@@ -70,6 +85,13 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    @property
+    def mail_language(self) -> str:
+        """The language of the e-mails this person gets (their choice, else the site's)."""
+        from django.conf import settings
+
+        return self.language or settings.LANGUAGE_CODE
 
     @property
     def display_name(self) -> str:

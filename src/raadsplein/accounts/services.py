@@ -149,7 +149,14 @@ def set_staff_roles(*, user: User, staff_roles: Iterable[str], by: User | None) 
 
 @transaction.atomic
 def update_profile(*, user: User, **fields: Any) -> User:
-    allowed = {"first_name", "last_name", "form_of_address", "text_size", "reduce_motion"}
+    allowed = {
+        "first_name",
+        "last_name",
+        "form_of_address",
+        "text_size",
+        "reduce_motion",
+        "language",
+    }
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"Unknown profile fields: {sorted(unknown)}")
@@ -170,6 +177,7 @@ def export_account(user: User) -> dict[str, Any]:
         "form_of_address": user.form_of_address,
         "text_size": user.text_size,
         "reduce_motion": user.reduce_motion,
+        "language": user.language,
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
         "email_addresses": [
