@@ -220,6 +220,9 @@ WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Content-Security-Policy: no inline script or style on our pages. The Wagtail admin still
+# Kenniscentrum search: "index" (the database's own full-text index) or "wagtail"
+# (WAGTAILSEARCH_BACKENDS, e.g. OpenSearch; docs/knowledge.md).
+RAADSPLEIN_KNOWLEDGE_SEARCH = env.str("RAADSPLEIN_KNOWLEDGE_SEARCH", default="index")
 # relies on inline script, so it is excluded.
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],

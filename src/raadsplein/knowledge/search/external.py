@@ -1,14 +1,13 @@
 """Ranking through Wagtail's configured search backend (WAGTAILSEARCH_BACKENDS), for
 installations that move search to Elasticsearch or OpenSearch.
 
-Chosen with the setting or environment variable ``RAADSPLEIN_KNOWLEDGE_SEARCH = "wagtail"``
-(default ``"index"``: the built-in index in the database). The query still goes through the
-Dutch pipeline (query.parse_query: stems, synonyms, compounds, typo correction); the
-engine matches it against the normalised fields of ``PublicationPage.search_fields``.
-Facet counts are taken over the best ``FACET_LIMIT`` matches.
+Chosen with the setting ``RAADSPLEIN_KNOWLEDGE_SEARCH = "wagtail"`` (read from the
+environment in settings/base.py; default ``"index"``: the database's own full-text index).
+Only in this mode do publications send their normalised text to Wagtail's index. The query
+still goes through the Dutch pipeline (query.parse_query: stems, synonyms, compounds, typo
+correction); the engine matches it against the normalised fields of
+``PublicationPage.search_fields``. Facet counts are taken over the best ``FACET_LIMIT`` matches.
 """
-
-import os
 
 from django.conf import settings
 from django.db.models import Q
@@ -23,9 +22,7 @@ FACET_LIMIT = 1000
 
 
 def mode() -> str:
-    value = getattr(settings, "RAADSPLEIN_KNOWLEDGE_SEARCH", None) or os.environ.get(
-        "RAADSPLEIN_KNOWLEDGE_SEARCH", "index"
-    )
+    value = getattr(settings, "RAADSPLEIN_KNOWLEDGE_SEARCH", "index")
     return "wagtail" if value == "wagtail" else "index"
 
 
