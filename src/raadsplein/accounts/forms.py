@@ -22,7 +22,14 @@ class SignupForm(AllauthSignupForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "form_of_address", "text_size", "reduce_motion", "language"]
+        fields = [
+            "first_name",
+            "last_name",
+            "form_of_address",
+            "text_size",
+            "reduce_motion",
+            "language",
+        ]
         labels = {
             "first_name": _("Voornaam"),
             "last_name": _("Achternaam"),
