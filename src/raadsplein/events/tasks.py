@@ -16,6 +16,10 @@ import logging
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+# Imported whole and used as ``services.<name>`` in every task; the services import this
+# module only inside functions (to enqueue), so the import goes one way.
+from raadsplein.events import services
+
 logger = logging.getLogger(__name__)
 
 
@@ -32,16 +36,12 @@ def schedule(task_obj, run_after: datetime.datetime, *args) -> None:
 @task()
 def after_booking_change(booking_id: int, what: str) -> None:
     """Once per booking and change (record ``booking:<id>:<what>``)."""
-    from . import services
-
     services.handle_booking_change(booking_id=booking_id, what=what)
 
 
 @task()
 def send_reminder(booking_id: int, kind: str) -> bool:
     """Once per booking and kind (``SentReminder``)."""
-    from . import services
-
     return services.send_reminder_once(booking_id=booking_id, kind=kind)
 
 
@@ -49,16 +49,12 @@ def send_reminder(booking_id: int, kind: str) -> bool:
 def expire_offer(booking_id: int) -> bool:
     """Once per offer: the booking row is locked and its status checked, and the expiry is
     recorded (``booking:<id>:expire-offer``)."""
-    from . import services
-
     return services.expire_offer(booking_id=booking_id)
 
 
 @task()
 def process_events() -> dict:
     """A sweep; each step it takes is itself once only."""
-    from . import services
-
     result = services.process_waitlist()
     result["reminders"] = services.send_due_reminders()
     return result
@@ -67,6 +63,4 @@ def process_events() -> dict:
 @task()
 def send_participant_message(message_id: int, booking_id: int) -> bool:
     """One staff message (``SessionMessage``) to one participant, once."""
-    from . import services
-
     return services.send_participant_message(message_id=message_id, booking_id=booking_id)

@@ -201,6 +201,12 @@ RAADSPLEIN_TASK_LEASE_SECONDS = env.int("RAADSPLEIN_TASK_LEASE_SECONDS", default
 RAADSPLEIN_TASK_MAX_ATTEMPTS = env.int("RAADSPLEIN_TASK_MAX_ATTEMPTS", default=5)
 RAADSPLEIN_TASK_RETRY_SECONDS = env.int("RAADSPLEIN_TASK_RETRY_SECONDS", default=30)
 
+# Agenda (raadsplein.events): how long a freed seat is held for the next person waiting, and
+# when the reminder and the meeting link go out before a session (docs/events.md).
+RAADSPLEIN_EVENTS_OFFER_HOLD_HOURS = env.int("RAADSPLEIN_EVENTS_OFFER_HOLD_HOURS", default=48)
+RAADSPLEIN_EVENTS_REMINDER_DAYS = env.int("RAADSPLEIN_EVENTS_REMINDER_DAYS", default=2)
+RAADSPLEIN_EVENTS_LINK_MINUTES = env.int("RAADSPLEIN_EVENTS_LINK_MINUTES", default=60)
+
 # The address of the site as people reach it: every link in mail and calendar files starts here.
 # Development defaults to the HOST/PORT that `make run` serves on.
 RAADSPLEIN_BASE_URL = env.str(
