@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from . import navigation
+from .contact import contact_for
 
 
 def site_chrome(request) -> dict:
@@ -16,4 +17,5 @@ def site_chrome(request) -> dict:
         "site_search": navigation.site_search(),
         "body_classes": " ".join(body_classes),
         "demo_mode": settings.RAADSPLEIN_DEMO_MODE,
+        "contact": contact_for(request),
     }

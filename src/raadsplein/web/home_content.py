@@ -7,33 +7,38 @@ INTRO = (
     "<p>Raadsplein is de plek voor cliëntenraden in de zorg. Hier vindt u kennis, cursussen, "
     "bijeenkomsten en hulp bij uw vragen. Zodat uw raad goed kan meepraten over de zorg.</p>"
 )
+# (title, text, link, members only). Only services that exist: Signalen joins when it lands.
+# Kennisbank, leren and agenda have public parts, so their cards lead visitors straight there.
 SERVICES = [
-    ("Kennisbank", "Handreikingen, checklists, modelbrieven en uitleg over de Wmcz 2018.", True),
+    (
+        "Kennisbank",
+        "Handreikingen, checklists, modelbrieven en uitleg over de Wmcz 2018.",
+        "/kennisbank/",
+        False,
+    ),
     (
         "Leeromgeving",
         "Leer wanneer het u uitkomt: korte lessen met tekst, video, podcasts en vragen.",
-        True,
+        "/leren/",
+        False,
     ),
     (
         "Cursussen en bijeenkomsten",
         "Cursussen, regionale bijeenkomsten en de Week van de Medezeggenschap.",
-        True,
+        "/agenda/",
+        False,
     ),
     (
         "Vraagbaak",
         "Een vraag over medezeggenschap? Onze adviseurs helpen u op werkdagen van 9.00 tot "
         "17.00 uur.",
+        "/contact/",
         False,
-    ),
-    (
-        "Signalen",
-        "Vertel wat uw raad ziet in de zorg. Wij brengen het naar ministerie, zorgkantoren en "
-        "inspectie.",
-        True,
     ),
     (
         "Lid worden",
         "Ongeveer 1000 cliëntenraden zijn lid. Lees wat het lidmaatschap uw raad oplevert.",
+        "/lid-worden/",
         False,
     ),
 ]
@@ -54,11 +59,11 @@ def body() -> list[dict]:
                         "title": title,
                         "text": text,
                         "link_page": None,
-                        "link_url": "/lid-worden/" if title == "Lid worden" else "",
+                        "link_url": link,
                         "members_only": members_only,
                     },
                 }
-                for title, text, members_only in SERVICES
+                for title, text, link, members_only in SERVICES
             ],
         },
     ]

@@ -9,4 +9,5 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("lid-worden/", views.membership, name="membership"),
+    path("contact/", views.contact, name="contact"),
 ]

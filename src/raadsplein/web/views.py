@@ -20,3 +20,7 @@ def accessibility(request):
 
 def membership(request):
     return render(request, "web/membership.html")
+
+
+def contact(request):
+    return render(request, "web/contact.html")
