@@ -9,7 +9,7 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self) -> None:
         from raadsplein.accounts import roles
-        from raadsplein.web import files, navigation
+        from raadsplein.web import files, navigation, sitemaps
 
         from . import panels, signals
         from .models import KnowledgeIndexPage, PublicationPage
@@ -20,6 +20,7 @@ class KnowledgeConfig(AppConfig):
             key="knowledge", label=_("Kennisbank"), url_name="knowledge:index", order=20
         )
         navigation.set_site_search(url_name="knowledge:search", label=_("Zoek in de kennisbank"))
+        sitemaps.register(key="knowledge", url_name="knowledge:sitemap")
         navigation.register_panel(
             key="knowledge",
             template="knowledge/panels/latest.html",

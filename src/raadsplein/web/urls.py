@@ -1,6 +1,7 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import views
+from . import sitemaps, views
 
 app_name = "web"
 
@@ -10,4 +11,11 @@ urlpatterns = [
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("lid-worden/", views.membership, name="membership"),
     path("contact/", views.contact, name="contact"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path(
+        "sitemap-site.xml",
+        sitemap,
+        {"sitemaps": {"site": sitemaps.SitePages}},
+        name="sitemap_site",
+    ),
 ]

@@ -93,3 +93,17 @@ def test_the_migration_relinks_only_untouched_cards():
     assert relinked[0]["value"][0]["value"]["link_url"] == "/kennisbank/"
     edited = [{"type": "services", "value": [{"type": "item", "value": {"title": "Eigen"}}]}]
     assert migration._relink(edited) is None
+
+
+def test_root_sitemap_indexes_every_apps_sitemap(client):
+    index = client.get("/sitemap.xml")
+    assert index["Content-Type"].startswith("application/xml")
+    body = index.content.decode()
+    assert "<sitemapindex" in body
+    for url_name in ("web:sitemap_site", "knowledge:sitemap"):
+        assert f"<loc>http://testserver{reverse(url_name)}</loc>" in body
+    site = client.get(reverse("web:sitemap_site")).content.decode()
+    for path in ("/contact/", "/lid-worden/", "/agenda/", "/leren/"):
+        assert f"<loc>http://testserver{path}</loc>" in site
+    robots = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
