@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -58,9 +60,16 @@ class BookingForm(forms.Form):
         help_text=_("Alleen invullen als u hierboven 'Anders' koos."),
     )
 
-    def __init__(self, *args, who_choices=(), **kwargs):
+    def __init__(self, *args, seats=(), **kwargs):
+        """``seats``: the people the booker may book for (``selectors.people_to_book_for``)."""
         super().__init__(*args, **kwargs)
-        self.fields["who"].choices = list(who_choices)
+        self.fields["who"].choices = [("self", _("Mijzelf"))] + [
+            (
+                f"{seat.council_id}:{seat.person_id}",
+                f"{seat.person.get_full_name() or seat.person.email} ({seat.council.name})",
+            )
+            for seat in seats
+        ]
         if len(self.fields["who"].choices) <= 1:
             self.fields["who"].widget = forms.HiddenInput()
 
@@ -106,6 +115,16 @@ class ProgrammeFilterForm(forms.Form):
         self.fields["theme"].choices = [("", _("Alle thema's"))] + [
             (t.slug, t.name) for t in themes
         ]
+
+    def clean_day(self) -> datetime.date | None:
+        value = self.cleaned_data["day"]
+        return datetime.date.fromisoformat(value) if value else None
+
+    def filters(self) -> dict:
+        """The chosen day (a date), theme and mode, for ``selectors.programme_sessions``."""
+        if not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}
 
 
 class StaffMessageForm(forms.Form):

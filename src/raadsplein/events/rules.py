@@ -1,22 +1,11 @@
-"""Who may do what with events and bookings. The one place for these permissions."""
+"""Who may do what with events and bookings. The one place for these permissions.
+
+Booking for a council's members is for its officers: ``organisations.rules.is_officer_of``
+(checked by ``services.book_seat``)."""
 
 import rules
-from django.utils import timezone
 
 from raadsplein.accounts.rules import is_staff_member
-from raadsplein.organisations.models import Seat, SeatRole
-
-BOOKING_ROLES = (SeatRole.VOORZITTER, SeatRole.SECRETARIS)
-
-
-@rules.predicate
-def can_book_for_council(user, council) -> bool:
-    """The chair or secretary of a council may book for that council's members."""
-    if not getattr(user, "is_authenticated", False) or council is None:
-        return False
-    return Seat.objects.filter(
-        Seat.current_q(timezone.localdate()), person=user, council=council, role__in=BOOKING_ROLES
-    ).exists()
 
 
 @rules.predicate

@@ -19,6 +19,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from raadsplein.accounts.rules import is_staff_member
+from raadsplein.organisations import selectors as org_selectors
+from raadsplein.organisations.models import Seat
 from raadsplein.organisations.rules import is_member
 
 from .models import (
@@ -27,11 +29,13 @@ from .models import (
     Audience,
     Booking,
     BookingStatus,
+    CalendarFeed,
     Evaluation,
     Event,
     EventStatus,
     Programme,
     Session,
+    Theme,
 )
 
 
@@ -158,6 +162,57 @@ def active_bookings_for(person) -> QuerySet[Booking]:
     return bookings_for(person).filter(status__in=ACTIVE_STATUSES)
 
 
+def has_confirmed_seat(user, session: Session) -> bool:
+    """Whether the user holds a confirmed seat (and so may see the meeting link)."""
+    return getattr(user, "is_authenticated", False) and (
+        session.bookings.filter(person=user, status=BookingStatus.CONFIRMED).exists()
+    )
+
+
+def upcoming_bookings_made_for_others(user, *, now: datetime.datetime | None = None):
+    """Active bookings the user made for someone else for sessions not yet ended."""
+    now = now or timezone.now()
+    return (
+        manageable_bookings(user)
+        .exclude(person=user)
+        .filter(status__in=ACTIVE_STATUSES, session__ends_at__gt=now)
+        .order_by("session__starts_at")
+    )
+
+
+def sessions_as_trainer(user, *, now: datetime.datetime | None = None) -> QuerySet[Session]:
+    """Sessions whose trainer account is the user, from the last 30 days on."""
+    now = now or timezone.now()
+    return (
+        Session.objects.filter(trainer_account=user, ends_at__gt=now - datetime.timedelta(days=30))
+        .select_related("event")
+        .order_by("starts_at")
+    )
+
+
+def calendar_feed_of(person) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(person=person).first()
+
+
+def calendar_feed_by_token(token: str) -> CalendarFeed:
+    """The feed with this secret address (raises DoesNotExist otherwise)."""
+    return CalendarFeed.objects.select_related("person").get(token=token)
+
+
+def people_to_book_for(user) -> list[Seat]:
+    """The current seats of the people the user may book for: everyone else on a council the
+    user is an officer of (``organisations.selectors.officer_seats``), with person and
+    council loaded. ``services.book_seat_for`` checks the choice again."""
+    seats = []
+    for officer_seat in org_selectors.officer_seats(user):
+        council = officer_seat.council
+        for seat in org_selectors.council_seats(council):
+            if seat.person_id != user.pk:
+                seat.council = council
+                seats.append(seat)
+    return seats
+
+
 def programme_for(user, slug: str) -> Programme:
     qs = Programme.objects.all()
     if not is_staff_member(user):
@@ -206,6 +261,11 @@ def group_by_day_and_slot(sessions) -> "OrderedDict[datetime.date, OrderedDict]"
             (start.time(), end.time()), []
         ).append(s)
     return days
+
+
+def programme_themes(programme: Programme) -> QuerySet[Theme]:
+    """The themes of the programme's events, for its filter."""
+    return Theme.objects.filter(event__programme=programme).distinct().order_by("name")
 
 
 def programme_days(programme: Programme) -> list[datetime.date]:

@@ -13,13 +13,7 @@ Other apps, the tasks and the demo builder use the names below as
 ``raadsplein.events.services.<name>``.
 """
 
-from .booking import (
-    accept_offer,
-    book_seat,
-    book_seat_for,
-    cancel_booking,
-    members_of_council_for_booking,
-)
+from .booking import accept_offer, book_seat, book_seat_for, cancel_booking
 from .common import BookingError, link_lead, offer_hold, reminder_lead
 from .evaluations import evaluate_session, mark_attendance, send_evaluation_request_once
 from .feeds import calendar_feed_for, reset_calendar_feed
@@ -43,7 +37,6 @@ __all__ = [
     "handle_booking_change",
     "link_lead",
     "mark_attendance",
-    "members_of_council_for_booking",
     "offer_hold",
     "process_waitlist",
     "reminder_lead",

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from raadsplein.audit import services as audit
 from raadsplein.organisations import selectors as org_selectors
-from raadsplein.organisations.models import Council, Seat
+from raadsplein.organisations.models import Council
 from raadsplein.organisations.rules import is_member, is_officer_of
 
 from ..models import (
@@ -319,10 +319,3 @@ def book_seat_for(
         access_needs=access_needs,
         access_needs_other=access_needs_other,
     )
-
-
-def members_of_council_for_booking(*, booker, council: Council):
-    """People an officer of the council may book for: current seats on that council."""
-    if not is_officer_of(booker, council):
-        return Seat.objects.none()
-    return org_selectors.council_seats(council)

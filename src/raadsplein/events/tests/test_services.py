@@ -404,3 +404,49 @@ def test_evaluation_request_sent_once_by_sweep_when_marked_during_session(
         f"[Raadsplein] Wat vond u van {session.event.title}?"
     ]
     assert f"/agenda/boeking/{booking.pk}/evaluatie/" in mail.outbox[0].body
+
+
+def test_book_seat_for_books_a_member_of_the_officers_own_council():
+    council = MemberCouncilFactory()
+    secretary = member(council=council, role=SeatRole.SECRETARIS)
+    colleague = member(council=council)
+    session = SessionFactory()
+    booking = services.book_seat_for(
+        session=session, booker=secretary, who=f"{council.pk}:{colleague.pk}"
+    )
+    assert (booking.person, booking.booked_by, booking.council) == (colleague, secretary, council)
+    mine = services.book_seat_for(session=session, booker=secretary, who="self")
+    assert (mine.person, mine.booked_by) == (secretary, secretary)
+
+
+@pytest.mark.parametrize("target", ["own_council", "their_council", "unknown_council", "nobody"])
+def test_book_seat_for_refuses_a_person_of_another_council_and_books_nothing(target):
+    council, other = MemberCouncilFactory(), MemberCouncilFactory()
+    chair = member(council=council, role=SeatRole.VOORZITTER)
+    outsider = member(council=other)
+    who = {
+        "own_council": f"{council.pk}:{outsider.pk}",  # claims the outsider sits on the chair's
+        "their_council": f"{other.pk}:{outsider.pk}",  # the chair is no officer there
+        "unknown_council": f"999999:{outsider.pk}",
+        "nobody": f"{council.pk}:999999",
+    }[target]
+    session = SessionFactory()
+    with pytest.raises(services.BookingError) as err:
+        services.book_seat_for(session=session, booker=chair, who=who)
+    assert err.value.code == "not_on_council"
+    expected = {
+        "own_council": f"Deze persoon heeft geen zetel in {council.name}.",
+        "nobody": f"Deze persoon heeft geen zetel in {council.name}.",
+    }.get(target, "Alleen de voorzitter of secretaris van een raad kan voor raadsleden boeken.")
+    assert err.value.message == expected
+    assert not Booking.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["nonsense", "1:x", "1:2:3", ":"])
+def test_book_seat_for_refuses_garbage_with_a_dutch_message(who):
+    person = member()
+    session = SessionFactory()
+    with pytest.raises(services.BookingError) as err:
+        services.book_seat_for(session=session, booker=person, who=who)
+    assert err.value.message == "Kies voor wie u boekt."
+    assert not Booking.objects.exists()

@@ -454,3 +454,38 @@ def test_staff_session_page_links_to_its_audit_trail(client):
     trail = client.get(link).content.decode()
     assert "Aanwezigheid vastgelegd" in trail
     assert "Ria" in trail
+
+
+def test_participant_export_speaks_the_viewers_language(client, settings):
+    session = SessionFactory(
+        starts_at=timezone.now() - datetime.timedelta(hours=3),
+        ends_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    BookingFactory(session=session, person=member(first_name="Ria"), attended=True)
+    client.force_login(adviseur())
+    url = reverse("events:staff_export", args=[session.pk, "csv"])
+    dutch = client.get(url)
+    assert dutch["Content-Disposition"].startswith('attachment; filename="deelnemers-')
+    header, row = dutch.content.decode("utf-8-sig").splitlines()
+    assert header.startswith("Naam;E-mailadres;Raad;Status;Geboekt op;Geboekt door")
+    assert row.split(";")[7] == "ja"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(url)
+    assert english["Content-Disposition"].startswith('attachment; filename="participants-')
+    header, row = english.content.decode("utf-8-sig").splitlines()
+    assert header.split(";") == [
+        "Name",
+        "Email address",
+        "Council",
+        "Status",
+        "Booked on",
+        "Booked by",
+        "Accessibility",
+        "Present",
+        "Score",
+    ]
+    assert row.split(";")[7] == "yes"
+    xlsx = client.get(reverse("events:staff_export", args=[session.pk, "xlsx"])).content
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    assert sheet.title == "Participants"
+    assert next(sheet.iter_rows(values_only=True))[:2] == ("Name", "Email address")
