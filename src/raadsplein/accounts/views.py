@@ -13,6 +13,7 @@ from raadsplein.organisations.access import signed_in
 
 from . import services
 from .forms import ApiTokenForm, EraseForm, ProfileForm
+from .personal_data import readable_export
 
 
 @signed_in
@@ -29,7 +30,8 @@ def profile(request):
 @signed_in
 def personal_data(request):
     data = services.export_person_data(user=request.user)
-    return render(request, "accounts/personal_data.html", {"data": data})
+    sections = readable_export(data)
+    return render(request, "accounts/personal_data.html", {"sections": sections})
 
 
 @signed_in

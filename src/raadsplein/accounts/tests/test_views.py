@@ -157,7 +157,7 @@ def test_mfa_setup_page_is_available_to_members(client):
     client.post(first["Location"], {"password": PASSWORD})
     response = client.get(reverse("mfa_activate_totp"))
     assert response.status_code == 200
-    assert "authenticator" in response.content.decode().lower()
+    assert "Code-app aanzetten" in response.content.decode()
 
 
 def test_production_settings_pass_check_deploy():
