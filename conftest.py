@@ -24,6 +24,20 @@ CHROMIUM_ARGS = [
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 _skipped: dict[str, int] = {"postgres": 0, "browser": 0}
+POSTGRES_SKIP = "needs PostgreSQL (set DATABASE_URL)"
+BROWSER_SKIP = "needs Chromium"
+
+
+def pytest_runtest_logreport(report):
+    """Count skips for lack of PostgreSQL or Chromium. Called in the main process for every
+    test, also when pytest-xdist runs the tests in worker processes."""
+    if not report.skipped or report.when != "setup":
+        return
+    reason = str(report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr)
+    if POSTGRES_SKIP in reason:
+        _skipped["postgres"] += 1
+    elif BROWSER_SKIP in reason:
+        _skipped["browser"] += 1
 
 
 def _flag(name: str) -> bool:
@@ -54,12 +68,10 @@ def pytest_sessionstart(session):
 
 def pytest_runtest_setup(item):
     if item.get_closest_marker("postgres") and _db_vendor() != "postgresql":
-        _skipped["postgres"] += 1
-        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+        pytest.skip(POSTGRES_SKIP)
     if item.get_closest_marker("browser"):
         if not _have_chromium():
-            _skipped["browser"] += 1
-            pytest.skip(f"needs Chromium at {CHROMIUM}")
+            pytest.skip(f"{BROWSER_SKIP} at {CHROMIUM}")
         os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
