@@ -1,8 +1,9 @@
 """Publications of the Kenniscentrum, their taxonomy, and the search index.
 
 Publications are Wagtail pages under one ``KnowledgeIndexPage`` at /kennisbank/. The search
-index (``SearchTerm``/``SearchPosting``/``SearchDocument``) holds text that went through the
-Dutch analysis pipeline in ``search/analysis.py``; it is written only by ``search/indexing.py``.
+index (``SearchDocument`` with the database's own full-text index, ``SearchTerm`` the
+vocabulary) holds text that went through the Dutch analysis pipeline in ``search/analysis.py``;
+it is written only by ``search/indexing.py``.
 """
 
 from django.core.exceptions import ValidationError
@@ -216,7 +217,9 @@ class PublicationPage(Page):
 
     # For Wagtail's search backend (admin search, and the public search when
     # RAADSPLEIN_KNOWLEDGE_SEARCH = "wagtail"): text after the Dutch pipeline, so an
-    # Elasticsearch/OpenSearch cluster needs no Dutch analyser of its own.
+    # Elasticsearch/OpenSearch cluster needs no Dutch analyser of its own. The normalised
+    # fields are empty unless that switch is on: the built-in search keeps its own index
+    # (SearchDocument), so publishing does not write the same text into a second one.
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -237,18 +240,23 @@ class PublicationPage(Page):
         return self.audience == Audience.PUBLIC
 
     def normalised_title(self) -> str:
+        from .search.external import mode
         from .search.indexing import normalised
 
-        return normalised(self.title)
+        return normalised(self.title) if mode() == "wagtail" else ""
 
     def normalised_summary(self) -> str:
+        from .search.external import mode
         from .search.indexing import normalised
 
-        return normalised(self.summary)
+        return normalised(self.summary) if mode() == "wagtail" else ""
 
     def normalised_text(self) -> str:
+        from .search.external import mode
         from .search.indexing import normalised, page_fields
 
+        if mode() != "wagtail":
+            return ""
         fields = page_fields(self)
         return normalised(" ".join(fields[k] for k in ("taxonomy", "body", "transcript", "files")))
 
@@ -307,27 +315,56 @@ class DocumentText(models.Model):
 
 
 class SearchDocument(models.Model):
-    """One live publication as the search index sees it: plain text for snippets."""
+    """One live publication as the search index sees it.
+
+    The six ``*`` text columns hold the publication's fields after the Dutch pipeline
+    (``search/analysis.py``): stems and synonym keys, each term repeated 1 + ln(tf) times.
+    The database indexes them itself (migration 0005):
+
+    - PostgreSQL: a generated ``vector`` column (tsvector, 'simple' configuration, weights
+      A title, B summary and taxonomy, C body and transcript, D files) with a GIN index;
+    - SQLite: the FTS5 table ``knowledge_search_fts`` over these columns, kept in step by
+      triggers, and ``knowledge_search_instances`` (fts5vocab) to read it.
+
+    ``text`` is the plain text for snippets. ``kind`` and ``published_on`` are copied from the
+    publication so filters and date sorting need no join.
+    """
 
     page = models.OneToOneField(
         PublicationPage, on_delete=models.CASCADE, related_name="search_document"
     )
     is_public = models.BooleanField(default=False)
+    kind = models.CharField(max_length=20, blank=True)
+    published_on = models.DateField(null=True)
+    title = models.TextField(blank=True)
+    summary = models.TextField(blank=True)
+    taxonomy = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    transcript = models.TextField(blank=True)
+    files = models.TextField(blank=True)
     text = models.TextField(blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("zoekdocument")
         verbose_name_plural = _("zoekdocumenten")
-        # lets the per-search freshness check count without reading the text column
-        indexes = [models.Index(fields=["is_public", "indexed_at"], name="knowledge_doc_state_idx")]
+        indexes = [
+            models.Index(fields=["is_public", "published_on"], name="knowledge_doc_public_idx")
+        ]
 
     def __str__(self) -> str:
         return f"zoekdocument {self.page_id}"
 
 
 class SearchTerm(models.Model):
-    """A normalised term (stem or synonym group key) with its document frequency."""
+    """A normalised term (stem or synonym group key) with its document frequency: all live
+    publications (``df``) and public ones only (``df_public``, so visitors never see or
+    are ranked by what only members' publications contain).
+
+    The term ``""`` (``indexing.DOCUMENTS_TERM``) counts the documents themselves. On
+    PostgreSQL ``text`` has a trigram index (pg_trgm) for compound parts and "Bedoelde u";
+    on SQLite the FTS5 trigram table ``knowledge_term_fts`` serves the same purpose.
+    """
 
     text = models.CharField(max_length=80, unique=True)
     display = models.CharField(max_length=80, blank=True)
@@ -340,27 +377,3 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return self.text
-
-
-class SearchPosting(models.Model):
-    """Term × publication, with a field-weighted frequency."""
-
-    term = models.ForeignKey(SearchTerm, on_delete=models.CASCADE, related_name="postings")
-    page = models.ForeignKey(PublicationPage, on_delete=models.CASCADE, related_name="+")
-    weight = models.FloatField()
-    is_public = models.BooleanField(default=False)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["term", "page"], name="knowledge_posting_unique")
-        ]
-        indexes = [
-            # covering: the ranking query reads only this index
-            models.Index(
-                fields=["term", "is_public", "page", "weight"], name="knowledge_posting_cover_idx"
-            ),
-            models.Index(fields=["page"], name="knowledge_posting_page_idx"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.term_id}@{self.page_id}"

@@ -1,8 +1,6 @@
 """Reads of the Kenniscentrum, always through what the person may see."""
 
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Q, QuerySet
@@ -12,9 +10,8 @@ from raadsplein.web.caching import shared
 
 from .models import Audience, Kind, PublicationFile, PublicationPage, Theme
 from .rules import sees_members_content
-from .search import external, snippets
-from .search.meta import index_meta
-from .search.query import parse_query, ranked_postings
+from .search import engine, external, snippets
+from .search.query import parse_query
 
 PER_PAGE = 20
 SORTS = ("relevantie", "datum")
@@ -136,39 +133,6 @@ def _facets(base_ids, *, kinds, themes, sectors) -> dict[str, list[FacetValue]]:
     }
 
 
-def _passes(meta, pk: int, kinds, themes, sectors) -> bool:
-    if kinds and meta.kind.get(pk) not in kinds:
-        return False
-    if themes and not any(t in meta.themes.get(pk, ()) for t in themes):
-        return False
-    return not (sectors and not any(c in meta.sectors.get(pk, ()) for c in sectors))
-
-
-def _facets_from_meta(meta, ids, kinds, themes, sectors) -> dict[str, list[FacetValue]]:
-    """Facet counts over the matched publications that pass the current filters."""
-    if kinds or themes or sectors:
-        ids = [pk for pk in ids if _passes(meta, pk, kinds, themes, sectors)]
-    kind_counts = Counter(meta.kind[pk] for pk in ids)
-    no_values: tuple[str, ...] = ()
-    theme_counts = Counter(chain.from_iterable(meta.themes.get(pk, no_values) for pk in ids))
-    sector_counts = Counter(chain.from_iterable(meta.sectors.get(pk, no_values) for pk in ids))
-    return {
-        "soort": [
-            FacetValue(k.value, str(k.label), kind_counts[k.value], k.value in kinds)
-            for k in Kind
-            if kind_counts.get(k.value)
-        ],
-        "thema": [
-            FacetValue(slug, meta.theme_names[slug], n, slug in themes)
-            for slug, n in sorted(theme_counts.items(), key=lambda i: meta.theme_names[i[0]])
-        ],
-        "sector": [
-            FacetValue(code, meta.sector_names[code][1], n, code in sectors)
-            for code, n in sorted(sector_counts.items(), key=lambda i: meta.sector_names[i[0]])
-        ],
-    }
-
-
 def _paginate(items_count: int, number, per_page: int = PER_PAGE) -> tuple[Paginator, object]:
     paginator = Paginator(range(items_count), per_page)
     try:
@@ -214,20 +178,20 @@ def search_publications(
 def _search_publications(
     members: bool, *, q, kinds, themes, sectors, sort, page_number, per_page
 ) -> SearchOutcome:
+    theme_rows = {
+        slug: (pk, name) for pk, slug, name in Theme.objects.values_list("pk", "slug", "name")
+    }
+    sector_rows = {
+        code: (order, name)
+        for code, name, order in CareSector.objects.values_list("code", "name", "order")
+    }
     kinds = _clean_values(kinds, set(Kind.values))
-    themes = _clean_values(themes, set(Theme.objects.values_list("slug", flat=True)))
-    sectors = _clean_values(sectors, set(CareSector.objects.values_list("code", flat=True)))
+    themes = _clean_values(themes, set(theme_rows))
+    sectors = _clean_values(sectors, set(sector_rows))
     sort = sort if sort in SORTS else "relevantie"
     page_filter = _page_filter(kinds, themes, sectors)
     q = (q or "").strip()[:200]
-    meta = index_meta() if q else None
-    parsed = (
-        parse_query(
-            q, members=members, documents=meta.documents if members else meta.public_documents
-        )
-        if q
-        else None
-    )
+    parsed = parse_query(q, members=members) if q else None
 
     if parsed is None or not parsed.groups:
         base = PublicationPage.objects.live()
@@ -254,26 +218,56 @@ def _search_publications(
         return _search_external(
             parsed, members, page_filter, kinds, themes, sectors, sort, page_number, per_page, q
         )
-    # One aggregation gives every match with its rank; filters, facet counts, date sorting
-    # and paging then run in Python on the cached index picture (no query per result).
-    rows = (
-        list(
-            ranked_postings(parsed, members=members)
-            .order_by("-rank", "page_id")
-            .values_list("page_id", "rank")
+    # The database ranks, filters, counts and pages (one query), and counts the facets over
+    # the same matches (one query); only the asked page of publications is loaded.
+    wanted = max(1, int(page_number)) if str(page_number).isdigit() else 1
+    filters = {"kinds": kinds, "themes": themes, "sectors": sectors}
+    count, rows = (
+        engine.ranked(
+            parsed,
+            members=members,
+            sort=sort,
+            offset=(wanted - 1) * per_page,
+            limit=per_page,
+            **filters,
         )
         if parsed.usable
-        else []
+        else (0, [])
     )
-    rows = [r for r in rows if r[0] in meta.kind]
-    facets = _facets_from_meta(meta, [pk for pk, _ in rows], kinds, themes, sectors)
-    rows = [r for r in rows if _passes(meta, r[0], kinds, themes, sectors)]
-    if sort == "datum":
-        rows.sort(key=lambda r: (meta.published[r[0]], r[1]), reverse=True)
-    count = len(rows)
     paginator, page = _paginate(count, page_number, per_page)
-    start = (page.number - 1) * per_page
-    hits = _hits(parsed, rows[start : start + per_page])
+    if count and page.number != wanted:  # asked past the end: show the last page
+        _count, rows = engine.ranked(
+            parsed,
+            members=members,
+            sort=sort,
+            offset=(page.number - 1) * per_page,
+            limit=per_page,
+            **filters,
+        )
+    counts = (
+        engine.facet_counts(parsed, members=members, **filters)
+        if count
+        else {"k": {}, "t": {}, "s": {}}
+    )
+    theme_by_id = {str(pk): (slug, name) for slug, (pk, name) in theme_rows.items()}
+    facets = {
+        "soort": [
+            FacetValue(k.value, str(k.label), counts["k"][k.value], k.value in kinds)
+            for k in Kind
+            if counts["k"].get(k.value)
+        ],
+        "thema": [
+            FacetValue(theme_by_id[pk][0], theme_by_id[pk][1], n, theme_by_id[pk][0] in themes)
+            for pk, n in sorted(counts["t"].items(), key=lambda i: theme_by_id[i[0]][1])
+            if pk in theme_by_id
+        ],
+        "sector": [
+            FacetValue(code, sector_rows[code][1], n, code in sectors)
+            for code, n in sorted(counts["s"].items(), key=lambda i: sector_rows[i[0]])
+            if code in sector_rows
+        ],
+    }
+    hits = _hits(parsed, rows)
     return SearchOutcome(
         query=q,
         hits=hits,

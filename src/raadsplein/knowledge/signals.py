@@ -5,7 +5,7 @@ from contextvars import ContextVar
 from functools import partial
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished
 
 from .models import PublicationPage, Synonym, Theme
@@ -41,24 +41,40 @@ def _unpublished(sender, instance, **kwargs):
     _queue(tasks.unindex_publication, instance.pk)
 
 
-def _vocabulary_changed(sender, instance, **kwargs):
+def _synonym_changed(sender, instance, **kwargs):
+    # Only the publications that carry the group's key or contain one of its variants.
     from . import tasks
 
-    _queue(tasks.rebuild_index)
+    _queue(tasks.reindex_for_synonym, instance.pk, instance.variant_list())
 
 
 def _theme_saved(sender, instance, created=False, **kwargs):
     # A theme's name is indexed with its publications; a new or unused theme changes nothing.
+    from . import tasks
+
     if created or not PublicationPage.themes.through.objects.filter(theme=instance).exists():
         return
-    _vocabulary_changed(sender, instance)
+    _queue(tasks.reindex_for_theme, instance.pk)
+
+
+def _theme_deleting(sender, instance, **kwargs):
+    # Taken before the delete: by post_delete the links to the publications are gone.
+    from . import tasks
+
+    ids = list(
+        PublicationPage.themes.through.objects.filter(theme=instance).values_list(
+            "publicationpage_id", flat=True
+        )
+    )
+    if ids:
+        _queue(tasks.reindex_publications, ids)
 
 
 def connect() -> None:
     page_published.connect(_published, sender=PublicationPage, dispatch_uid="kn_published")
     page_unpublished.connect(_unpublished, sender=PublicationPage, dispatch_uid="kn_unpublished")
     post_delete.connect(_unpublished, sender=PublicationPage, dispatch_uid="kn_deleted")
-    post_save.connect(_vocabulary_changed, sender=Synonym, dispatch_uid="kn_synonym_s")
-    post_delete.connect(_vocabulary_changed, sender=Synonym, dispatch_uid="kn_synonym_d")
+    post_save.connect(_synonym_changed, sender=Synonym, dispatch_uid="kn_synonym_s")
+    post_delete.connect(_synonym_changed, sender=Synonym, dispatch_uid="kn_synonym_d")
     post_save.connect(_theme_saved, sender=Theme, dispatch_uid="kn_theme_s")
-    post_delete.connect(_vocabulary_changed, sender=Theme, dispatch_uid="kn_theme_d")
+    pre_delete.connect(_theme_deleting, sender=Theme, dispatch_uid="kn_theme_d")

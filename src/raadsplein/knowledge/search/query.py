@@ -3,19 +3,15 @@
 A query becomes *groups* of index terms, one group per concept the person typed:
 the stem itself, the synonym group it belongs to, compounds in the index that contain it
 (``wapen`` → ``stroomstootwapen``) and, for a word the index does not know, the closest
-known word (typo tolerance, also offered as "Bedoelde u …?"). The database then sums
-field weight × idf × factor per publication and ranks publications that cover more of the
-groups first. The SQL is plain aggregation, so SQLite and PostgreSQL rank identically.
+known word (typo tolerance, also offered as "Bedoelde u …?"). The vocabulary look-ups go
+through the database's trigram indexes (engine.vocabulary, engine.typo_candidates); the
+ranking itself is engine.ranked.
 """
 
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, FloatField, IntegerField, Max, Q, Sum, Value, When
-from django.db.models.functions import Coalesce
-
-from ..models import PublicationPage, SearchDocument, SearchPosting, SearchTerm
-from . import analysis, indexing
+from . import analysis, engine, indexing
 
 COMPOUND_FACTOR = 0.5
 TYPO_FACTOR = 0.9
@@ -55,7 +51,8 @@ def _visible_df(row: dict, members: bool) -> int:
 
 
 def parse_query(q: str, *, members: bool, documents: int | None = None) -> ParsedQuery:
-    """Turn what a person typed into weighted index terms. At most four queries."""
+    """Turn what a person typed into weighted index terms. At most three queries
+    (synonyms, vocabulary, typo candidates)."""
     text = (q or "")[: analysis.MAX_QUERY_CHARS]
     toks = analysis.tokens(text)[:12]
     if not toks:
@@ -88,8 +85,9 @@ def parse_query(q: str, *, members: bool, documents: int | None = None) -> Parse
         group = Group(label=word, word=word, terms={stem: 1.0}, strong={stem}, highlight={stem})
         groups.append(group)
 
-    # Look up every exact term, and compounds that contain a query word.
-    exact = {t for g in groups for t in g.terms}
+    # Look up every exact term, and compounds that contain a query word (one query; the
+    # document counts for idf come along as the vocabulary's DOCUMENTS_TERM row).
+    exact = {t for g in groups for t in g.terms} | {indexing.DOCUMENTS_TERM}
     parts = {
         p
         for g in groups
@@ -97,13 +95,13 @@ def parse_query(q: str, *, members: bool, documents: int | None = None) -> Parse
         for p in (g.word, *g.strong)
         if len(p) >= MIN_COMPOUND_PART
     }
-    lookup = Q(text__in=exact)
-    for part in parts:
-        lookup |= Q(text__contains=part, length__gte=len(part) + 3)
-    rows = list(
-        SearchTerm.objects.filter(lookup).values("pk", "text", "display", "df", "df_public")
-    )
-    by_text = {r["text"]: r for r in rows if _visible_df(r, members) > 0}
+    rows = engine.vocabulary(exact, parts)
+    totals = next((r for r in rows if r["text"] == indexing.DOCUMENTS_TERM), None)
+    by_text = {
+        r["text"]: r
+        for r in rows
+        if r["text"] != indexing.DOCUMENTS_TERM and _visible_df(r, members) > 0
+    }
     for group in groups:
         if len(group.strong) != 1:
             continue
@@ -116,35 +114,29 @@ def parse_query(q: str, *, members: bool, documents: int | None = None) -> Parse
                 and not r["text"].startswith("~")
                 and any(p in r["text"] and len(r["text"]) >= len(p) + 3 for p in group_parts)
             ),
-            key=lambda r: -_visible_df(r, members),
+            key=lambda r: (-_visible_df(r, members), r["text"]),
         )[:MAX_COMPOUNDS_PER_WORD]
         for r in compounds:
             group.terms[r["text"]] = COMPOUND_FACTOR
             group.highlight.add(r["text"])
 
-    # Typo tolerance: a word the index does not know gets the closest word it does know.
-    unknown = [g for g in groups if not any(t in by_text for t in g.terms)]
+    # Typo tolerance: a word the index does not know gets the closest word it does know,
+    # among the most alike known words (trigram index), by edit distance then frequency.
+    unknown = [
+        g
+        for g in groups
+        if not any(t in by_text for t in g.terms)
+        and len(next(iter(g.strong))) >= 4
+        and not next(iter(g.strong)).startswith("~")
+    ]
     suggestion = None
     if unknown:
-        fuzzy = Q(pk__in=[])
-        for g in unknown:
-            stem = next(iter(g.strong))
-            if len(stem) < 4 or stem.startswith("~"):
-                continue
-            fuzzy |= Q(
-                text__startswith=stem[0], length__gte=len(stem) - 2, length__lte=len(stem) + 2
-            )
-        visible = Q(df__gt=0) if members else Q(df_public__gt=0)
-        candidates = list(
-            SearchTerm.objects.filter(fuzzy, visible).values(
-                "pk", "text", "display", "df", "df_public"
-            )[:5000]
+        candidates = engine.typo_candidates(
+            list(dict.fromkeys(next(iter(g.strong)) for g in unknown)), members=members
         )
         replacements: dict[str, str] = {}
         for g in unknown:
             stem = next(iter(g.strong))
-            if len(stem) < 4 or stem.startswith("~"):
-                continue
             limit = 1 if len(stem) <= 5 else 2
             best = None
             for r in candidates:
@@ -152,7 +144,7 @@ def parse_query(q: str, *, members: bool, documents: int | None = None) -> Parse
                     continue
                 distance = analysis.edit_distance(stem, r["text"], limit)
                 if distance <= limit:
-                    rank = (distance, -_visible_df(r, members))
+                    rank = (distance, -_visible_df(r, members), r["text"])
                     if best is None or rank < best[0]:
                         best = (rank, r)
             if best is not None:
@@ -167,11 +159,9 @@ def parse_query(q: str, *, members: bool, documents: int | None = None) -> Parse
             suggestion = " ".join(replacements.get(w, w) for w in analysis.words(text)[:12])
 
     if documents is None:
-        documents = SearchDocument.objects.filter(
-            **({} if members else {"is_public": True})
-        ).count()
+        documents = _visible_df(totals, members) if totals else 0
     idf = {t: math.log(1 + documents / max(1, _visible_df(r, members))) for t, r in by_text.items()}
-    term_ids = {t: r["pk"] for t, r in by_text.items()}
+    term_ids = {t: r["id"] for t, r in by_text.items()}
     parsed = ParsedQuery(
         text=text, groups=groups, term_ids=term_ids, idf=idf, suggestion=suggestion
     )
@@ -181,52 +171,3 @@ def parse_query(q: str, *, members: bool, documents: int | None = None) -> Parse
             p for p in (g.word, *g.strong) if len(p) >= MIN_COMPOUND_PART and not p.startswith("~")
         )
     return parsed
-
-
-def matching_postings(parsed: ParsedQuery, *, members: bool, page_filter: Q | None = None):
-    """Postings of the query's terms in publications this person may see."""
-    qs = SearchPosting.objects.filter(term_id__in=list(parsed.term_ids.values()))
-    if not members:
-        qs = qs.filter(is_public=True)
-    if page_filter is not None:
-        qs = qs.filter(page_id__in=PublicationPage.objects.filter(page_filter).values("pk"))
-    return qs
-
-
-def ranked_postings(parsed: ParsedQuery, *, members: bool, page_filter: Q | None = None):
-    """Publication ids with score, best first, as a queryset of dicts (page_id, rank)."""
-    qs = matching_postings(parsed, members=members, page_filter=page_filter)
-    score_whens = []
-    for g in parsed.groups:
-        for term, factor in g.terms.items():
-            if term in parsed.term_ids:
-                score_whens.append(
-                    When(
-                        term_id=parsed.term_ids[term],
-                        then=F("weight") * Value(parsed.idf[term] * factor),
-                    )
-                )
-    coverage = []
-    for g in parsed.groups:
-        strong_ids = [parsed.term_ids[t] for t in g.strong if t in parsed.term_ids]
-        if strong_ids:
-            coverage.append(
-                Max(
-                    Case(
-                        When(term_id__in=strong_ids, then=Value(1)),
-                        default=Value(0),
-                        output_field=IntegerField(),
-                    )
-                )
-            )
-    score = Sum(Case(*score_whens, default=Value(0.0), output_field=FloatField()))
-    annotations = {"score": score}
-    cover_expr = Value(0, output_field=IntegerField())
-    for i, expr in enumerate(coverage):
-        annotations[f"c{i}"] = expr
-    qs = qs.values("page_id").annotate(**annotations)
-    for i in range(len(coverage)):
-        cover_expr = cover_expr + F(f"c{i}")
-    return qs.annotate(
-        rank=Coalesce(F("score"), Value(0.0)) * (Value(1.0) + cover_expr * Value(1.0))
-    )

@@ -3,7 +3,7 @@ import io
 import pytest
 
 from raadsplein.knowledge import selectors, services
-from raadsplein.knowledge.models import SearchDocument, SearchPosting, Synonym
+from raadsplein.knowledge.models import SearchDocument, SearchTerm, Synonym
 from raadsplein.knowledge.search import indexing
 from raadsplein.organisations.tests.factories import member
 
@@ -155,8 +155,8 @@ def test_unpublish_removes_from_index(lid, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
     assert slugs(lid, "begroting") == []
-    assert not SearchPosting.objects.filter(page_id=page.pk).exists()
     assert not SearchDocument.objects.filter(page_id=page.pk).exists()
+    assert not SearchTerm.objects.filter(text__in=["verdwijn", "begrot"]).exists()
 
 
 def test_publish_through_wagtail_queues_indexing(lid, django_capture_on_commit_callbacks):

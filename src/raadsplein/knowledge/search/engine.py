@@ -1,0 +1,307 @@
+"""The SQL of knowledge search, on the database's own full-text indexes.
+
+PostgreSQL: ``SearchDocument.vector`` (tsvector, GIN index) is matched with ``@@`` and ranked
+with ``ts_rank_cd`` and field weights; the vocabulary's trigram index (pg_trgm) finds compound
+parts (``LIKE '%wapen%'``) and typo candidates (``%``). SQLite: the FTS5 table
+``knowledge_search_fts`` over the same normalised columns, read through its fts5vocab table
+``knowledge_search_instances`` (term × document × column), and the FTS5 trigram table
+``knowledge_term_fts`` over the vocabulary.
+
+Both rank a publication as the sum over the query's terms of field weight × occurrences ×
+idf × factor (idf from the vocabulary: over public publications for visitors), times one plus
+the number of query concepts it covers; filters, the access rule, counting, paging and facet
+counts all run in SQL. Only the publications on the asked page come back to Python.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from ..models import PublicationPage, SearchDocument, SearchTerm
+from .indexing import FIELD_WEIGHTS, external_term
+
+# ts_rank_cd weights, in PostgreSQL's order {D, C, B, A}: files, body/transcript,
+# summary/taxonomy, title (indexing.FIELD_WEIGHTS / 10).
+PG_WEIGHTS = "{0.07, 0.15, 0.4, 1.0}"
+TYPO_CANDIDATES = 200
+
+
+def _q(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def _postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+DOC = SearchDocument._meta.db_table
+TERM = SearchTerm._meta.db_table
+THEMES = PublicationPage.themes.through._meta.db_table
+SECTORS = PublicationPage.sectors.through._meta.db_table
+
+
+@dataclass
+class Branch:
+    """Some of the query's terms that count together: one concept (group ``g``), its own
+    words or synonyms (strong) or the compounds that contain it, with idf × factor each."""
+
+    g: int
+    strong: bool
+    terms: dict[str, float]  # external term → idf × factor
+
+
+def branches(parsed) -> list[Branch]:
+    out: list[Branch] = []
+    for g, group in enumerate(parsed.groups):
+        compounds: dict[str, float] = {}
+        for term, factor in group.terms.items():
+            if term not in parsed.term_ids:
+                continue
+            k = parsed.idf[term] * factor
+            if term in group.strong:
+                out.append(Branch(g, True, {external_term(term): k}))
+            else:
+                compounds[external_term(term)] = k
+        if compounds:
+            out.append(Branch(g, False, compounds))
+    return out
+
+
+def _tsquery(terms) -> str:
+    return " | ".join(f"'{t}'" for t in terms)
+
+
+def _matches(parts: list[Branch], *, where: str, where_params: list) -> tuple[str, list]:
+    """SQL of (page_id, published_on, g, strong, s) rows: the score of each matching
+    document that passes the filters (``where``, on ``d``), per branch."""
+    params: list = []
+    if _postgres():
+        selects = []
+        for b in parts:
+            # one ts_rank_cd per branch: the compounds of a concept share their mean idf
+            k = sum(b.terms.values()) / len(b.terms)
+            query = _tsquery(b.terms)
+            selects.append(
+                "SELECT d.page_id, d.published_on, %s AS g, %s AS strong, "  # noqa: S608
+                "%s * ts_rank_cd(%s::float4[], d.vector, to_tsquery('simple', %s)) AS s "
+                f"FROM {_q(DOC)} d WHERE d.vector @@ to_tsquery('simple', %s) AND {where}"
+            )
+            params += [b.g, int(b.strong), k, PG_WEIGHTS, query, query, *where_params]
+        return " UNION ALL ".join(selects), params
+    by_term: dict[str, tuple[int, bool, float]] = {}
+    for b in parts:
+        for term, k in b.terms.items():
+            by_term.setdefault(term, (b.g, b.strong, k))
+    terms = list(by_term)
+    case = " ".join("WHEN %s THEN %s" for _ in terms)
+    col_case = " ".join(f"WHEN '{name}' THEN {w}" for name, w in FIELD_WEIGHTS.items())
+    sql = (
+        "SELECT d.page_id, d.published_on, i.g, i.strong, i.s FROM ("  # noqa: S608
+        f"SELECT v.doc AS doc_id, CASE v.term {case} END AS g, "
+        f"CASE v.term {case} END AS strong, "
+        f"SUM(CASE v.col {col_case} ELSE 0 END) * CASE v.term {case} END AS s "
+        f"FROM knowledge_search_instances v WHERE v.term IN ({', '.join(['%s'] * len(terms))}) "
+        f"GROUP BY v.doc, v.term) i JOIN {_q(DOC)} d ON d.id = i.doc_id WHERE {where}"
+    )
+    for index in range(3):
+        for t in terms:
+            params += [t, [by_term[t][0], int(by_term[t][1]), by_term[t][2]][index]]
+    params += terms
+    params += where_params
+    return sql, params
+
+
+def _filters(*, members: bool, kinds, themes, sectors) -> tuple[str, list]:
+    where = ["1 = 1"]
+    params: list = []
+    if not members:
+        where.append("d.is_public = %s")
+        params.append(True)
+    if kinds:
+        where.append(f"d.kind IN ({', '.join(['%s'] * len(kinds))})")
+        params += list(kinds)
+    if themes:
+        where.append(
+            f"d.page_id IN (SELECT x.publicationpage_id FROM {_q(THEMES)} x "  # noqa: S608
+            f"JOIN knowledge_theme t ON t.id = x.theme_id "
+            f"WHERE t.slug IN ({', '.join(['%s'] * len(themes))}))"
+        )
+        params += list(themes)
+    if sectors:
+        where.append(
+            f"d.page_id IN (SELECT x.publicationpage_id FROM {_q(SECTORS)} x "  # noqa: S608
+            f"WHERE x.caresector_id IN ({', '.join(['%s'] * len(sectors))}))"
+        )
+        params += list(sectors)
+    return " AND ".join(where), params
+
+
+def ranked(
+    parsed, *, members: bool, kinds=(), themes=(), sectors=(), sort="relevantie", offset=0, limit=20
+) -> tuple[int, list[tuple[int, float]]]:
+    """(number of matching publications, [(page_id, rank)] for the asked slice)."""
+    parts = branches(parsed)
+    if not parts:
+        return 0, []
+    where, where_params = _filters(members=members, kinds=kinds, themes=themes, sectors=sectors)
+    match_sql, match_params = _matches(parts, where=where, where_params=where_params)
+    order = (
+        "m.published_on DESC, rank DESC, m.page_id" if sort == "datum" else "rank DESC, m.page_id"
+    )
+    sql = (
+        "SELECT m.page_id, SUM(m.s) * (1 + COUNT(DISTINCT CASE WHEN m.strong = 1 "  # noqa: S608
+        "THEN m.g END)) AS rank, COUNT(*) OVER () AS total "
+        f"FROM ({match_sql}) m "
+        f"GROUP BY m.page_id, m.published_on ORDER BY {order} LIMIT %s OFFSET %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*match_params, limit, offset])
+        rows = cursor.fetchall()
+        if rows:
+            return rows[0][2], [(r[0], float(r[1])) for r in rows]
+        if offset == 0:
+            return 0, []
+        cursor.execute(
+            f"SELECT COUNT(DISTINCT m.page_id) FROM ({match_sql}) m",  # noqa: S608
+            match_params,
+        )
+        return cursor.fetchone()[0], []
+
+
+def _match_ids(parts: list[Branch], *, where: str, where_params: list) -> tuple[str, list]:
+    """SQL of (page_id, kind) of the matching documents that pass the filters (no ranking)."""
+    terms = list(dict.fromkeys(t for b in parts for t in b.terms))
+    if _postgres():
+        return (
+            f"SELECT d.page_id, d.kind FROM {_q(DOC)} d "  # noqa: S608 - our names
+            f"WHERE d.vector @@ to_tsquery('simple', %s) AND {where}",
+            [_tsquery(terms), *where_params],
+        )
+    return (
+        f"SELECT d.page_id, d.kind FROM {_q(DOC)} d WHERE d.id IN ("  # noqa: S608
+        "SELECT v.doc FROM knowledge_search_instances v "
+        f"WHERE v.term IN ({', '.join(['%s'] * len(terms))})) AND {where}",
+        [*terms, *where_params],
+    )
+
+
+def facet_counts(
+    parsed, *, members: bool, kinds=(), themes=(), sectors=()
+) -> dict[str, dict[str, int]]:
+    """Publications per kind, theme id and sector code among the matches that pass the
+    filters (one query)."""
+    counts: dict[str, dict[str, int]] = {"k": {}, "t": {}, "s": {}}
+    parts = branches(parsed)
+    if not parts:
+        return counts
+    where, where_params = _filters(members=members, kinds=kinds, themes=themes, sectors=sectors)
+    match_sql, match_params = _match_ids(parts, where=where, where_params=where_params)
+    sql = (
+        f"WITH f AS MATERIALIZED ({match_sql}) "  # noqa: S608 - our names
+        "SELECT 'k', f.kind, COUNT(*) FROM f GROUP BY f.kind "
+        f"UNION ALL SELECT 't', CAST(x.theme_id AS TEXT), COUNT(*) FROM f "
+        f"JOIN {_q(THEMES)} x ON x.publicationpage_id = f.page_id GROUP BY x.theme_id "
+        f"UNION ALL SELECT 's', CAST(x.caresector_id AS TEXT), COUNT(*) FROM f "
+        f"JOIN {_q(SECTORS)} x ON x.publicationpage_id = f.page_id GROUP BY x.caresector_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, match_params)
+        for dimension, key, n in cursor.fetchall():
+            counts[dimension][key] = n
+    return counts
+
+
+def pages_with_all_terms(phrases: list[tuple[str, ...]]) -> set[int]:
+    """Ids of indexed publications that contain every term of at least one phrase."""
+    phrases = [p for p in phrases if p]
+    if not phrases:
+        return set()
+    with connection.cursor() as cursor:
+        if _postgres():
+            query = " | ".join("(" + " & ".join(f"'{t}'" for t in p) + ")" for p in phrases)
+            cursor.execute(
+                f"SELECT page_id FROM {_q(DOC)} "  # noqa: S608 - our names
+                "WHERE vector @@ to_tsquery('simple', %s)",
+                [query],
+            )
+        else:
+            query = " OR ".join("(" + " AND ".join(f'"{t}"' for t in p) + ")" for p in phrases)
+            cursor.execute(
+                f"SELECT d.page_id FROM knowledge_search_fts f JOIN {_q(DOC)} d "  # noqa: S608
+                "ON d.id = f.rowid WHERE knowledge_search_fts MATCH %s",
+                [query],
+            )
+        return {r[0] for r in cursor.fetchall()}
+
+
+TERM_COLUMNS = ("id", "text", "display", "df", "df_public")
+
+
+def _term_rows(cursor) -> list[dict]:
+    return [dict(zip(TERM_COLUMNS, row, strict=True)) for row in cursor.fetchall()]
+
+
+def vocabulary(exact: set[str], parts: set[str]) -> list[dict]:
+    """Vocabulary rows of these exact terms, and of longer terms that contain a part
+    (compounds: at least three letters longer than the part)."""
+    cols = ", ".join(f"t.{c}" for c in TERM_COLUMNS)
+    where = [f"t.text IN ({', '.join(['%s'] * len(exact))})"] if exact else []
+    params: list = list(exact)
+    for part in sorted(parts):
+        if _postgres():
+            # the trigram index answers LIKE '%part%' without reading the whole vocabulary
+            where.append("(t.text LIKE %s AND t.length >= %s)")
+            params += [f"%{part}%", len(part) + 3]
+        else:
+            where.append(
+                "(t.length >= %s AND t.id IN (SELECT rowid FROM knowledge_term_fts "
+                "WHERE knowledge_term_fts MATCH %s))"
+            )
+            params += [len(part) + 3, f'"{part}"']
+    if not where:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {cols} FROM {_q(TERM)} t WHERE {' OR '.join(where)}",  # noqa: S608
+            params,
+        )
+        return _term_rows(cursor)
+
+
+def typo_candidates(stems: list[str], *, members: bool) -> list[dict]:
+    """Known terms that look like these unknown stems: same first letter, length within two,
+    most alike first (trigram similarity), at most TYPO_CANDIDATES per stem."""
+    cols = ", ".join(f"t.{c}" for c in TERM_COLUMNS)
+    visible = "t.df > 0" if members else "t.df_public > 0"
+    selects, params = [], []
+    for stem in stems:
+        first = stem[0]
+        if _postgres():
+            selects.append(
+                f"SELECT * FROM (SELECT {cols} FROM {_q(TERM)} t "  # noqa: S608 - our names
+                f"WHERE t.text %% %s AND {visible} AND t.text LIKE %s "
+                "AND t.length BETWEEN %s AND %s "
+                "ORDER BY similarity(t.text, %s) DESC LIMIT %s) c"
+            )
+            params += [stem, f"{first}%", len(stem) - 2, len(stem) + 2, stem, TYPO_CANDIDATES]
+        else:
+            grams = [stem[i : i + 3] for i in range(len(stem) - 2)]
+            selects.append(
+                f"SELECT * FROM (SELECT {cols} FROM knowledge_term_fts f "  # noqa: S608
+                f"JOIN {_q(TERM)} t ON t.id = f.rowid WHERE knowledge_term_fts MATCH %s "
+                f"AND {visible} AND t.text >= %s AND t.text < %s "
+                "AND t.length BETWEEN %s AND %s ORDER BY f.rank LIMIT %s)"
+            )
+            params += [
+                " OR ".join(f'"{g}"' for g in grams),
+                first,
+                chr(ord(first) + 1),
+                len(stem) - 2,
+                len(stem) + 2,
+                TYPO_CANDIDATES,
+            ]
+    if not selects:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        return _term_rows(cursor)
