@@ -1,24 +1,28 @@
-"""Benchmark of the Kenniscentrum search (`make bench-search`). Prints figures; never fails
-on time.
+"""Benchmark of the Kenniscentrum search (`make bench-search`): today's engine (the
+database's own full-text indexes) against the old one (postings in ORM rows, kept in
+bench/search_old/) in the same run. Prints figures; never fails on time.
 
 For SQLite (a temporary file) and PostgreSQL (DATABASE_URL if it points at PostgreSQL,
 else postgres://postgres@127.0.0.1:5432/raadsplein; a separate database "<name>_bench" is
 created and dropped) it:
 
-1. loads the demo content and measures relevance on src/raadsplein/knowledge/relevance.jsonl
-   (MRR and recall@5, as a member);
-2. grows the corpus to 10,000 publications (demo sentences recombined, 70 % members-only)
-   and times 200 searches (the selector the search page and API use: ranking, facet counts,
-   snippets), reporting p50/p95/max and the number of SQL queries per search;
-3. measures relevance again on the big corpus.
+1. loads the demo content, indexes it in both engines and measures relevance on
+   src/raadsplein/knowledge/relevance.jsonl (MRR and recall@5, as a member);
+2. adds publications of real Dutch text (bench/search_corpus.py: words drawn with their
+   frequencies from the wordfreq package's Dutch list, 70 % members-only) up to each size
+   (default 10,000 and 100,000), indexes them in both engines (build time, index size) and
+   times searches through each engine's selector: half the relevance set's questions, half
+   one to three words drawn by frequency; as member and visitor in turn, every fifth sorted
+   by date. p50/p95, SQL queries per search, and relevance again on the big corpus.
 
-Options: --size N (default 10000), --queries N (default 200), --only sqlite|postgres.
+Options: --sizes 10000,100000; --queries N (default 200; the old engine gets --old-queries
+at sizes above 10,000, default 60, because it loads every match into Python); --only
+sqlite|postgres.
 """
 
 import argparse
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -50,8 +54,9 @@ def _pg_admin(url: str, sql: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--old-queries", type=int, default=60)
     parser.add_argument("--only", choices=["sqlite", "postgres"])
     parser.add_argument("--run", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -85,186 +90,225 @@ def main() -> int:
             )
         print(f"== {backend}", flush=True)
         try:
-            out = subprocess.run(  # noqa: S603 - our own script
+            proc = subprocess.Popen(  # noqa: S603 - our own script
                 [
                     sys.executable,
                     __file__,
                     "--run",
                     backend,
-                    "--size",
-                    str(args.size),
+                    "--sizes",
+                    args.sizes,
                     "--queries",
                     str(args.queries),
+                    "--old-queries",
+                    str(args.old_queries),
                 ],
                 env=env,
                 cwd=ROOT,
-                check=True,
                 stdout=subprocess.PIPE,
                 text=True,
-            ).stdout
+            )
+            lines = []
+            for line in proc.stdout:
+                lines.append(line)
+                print(
+                    line if not line.startswith("{") else f"   partial: {line}", end="", flush=True
+                )
+            if proc.wait() != 0:
+                raise SystemExit(f"{backend} run failed")
         finally:
             cleanup()
-        last = out.strip().splitlines()[-1]
-        results[backend] = json.loads(last)
-        print("\n".join(out.strip().splitlines()[:-1]))
+        results[backend] = json.loads(lines[-1])
     print("\n== summary")
-    print(
-        f"{'database':10} {'MRR demo':>9} {'R@5 demo':>9} {'p50 ms':>8} {'p95 ms':>8} "
-        f"{'max ms':>8} {'queries/search':>15} {'MRR 10k':>8} {'R@5 10k':>8}"
+    header = (
+        f"{'database':10} {'size':>7} {'engine':6} {'MRR':>6} {'R@5':>6} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'SQL/search':>10} {'build s':>8} {'size MB':>8} {'searches':>8}"
     )
-    for backend, r in results.items():
-        print(
-            f"{backend:10} {r['mrr_demo']:9.3f} {r['recall_demo']:9.3f} {r['p50']:8.1f} "
-            f"{r['p95']:8.1f} {r['max']:8.1f} {r['sql_min']:>7}–{r['sql_max']:<7} "
-            f"{r['mrr_big']:8.3f} {r['recall_big']:8.3f}"
-        )
+    print(header)
+    for backend, sizes in results.items():
+        for size, engines in sizes.items():
+            for engine, r in engines.items():
+                print(
+                    f"{backend:10} {size:>7} {engine:6} {r['mrr']:6.3f} {r['recall']:6.3f} "
+                    f"{r.get('p50', 0):8.1f} {r.get('p95', 0):8.1f} "
+                    f"{r.get('sql', '-'):>10} {r.get('build', 0):8.1f} "
+                    f"{r.get('mb', 0):8.1f} {r.get('searches', 0):>8}"
+                )
     return 0
 
 
 def run(args) -> int:
     sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
+    from bench import search_corpus
+    from bench.search_old import engine as old
+    from bench.search_old.models import create_tables
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import AnonymousUser
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import connection
     from django.test.utils import CaptureQueriesContext
-    from django.utils import timezone
 
     from raadsplein.demo import knowledge as demo
-    from raadsplein.knowledge.models import Audience, Kind, PublicationPage
+    from raadsplein.knowledge.models import PublicationPage
     from raadsplein.knowledge.search import indexing, relevance
     from raadsplein.knowledge.selectors import search_publications
-    from raadsplein.knowledge.services import knowledge_index
 
     def log(msg):
         print(f"   {msg}", flush=True)
 
     t = time.perf_counter()
     call_command("migrate", verbosity=0)
+    create_tables()
     log(f"migrate: {time.perf_counter() - t:.1f} s")
     User = get_user_model()
     staff = User.objects.create_user(email="bench-lid@example.org", password=None)
     staff.is_superuser = True  # sees members-only content, like a council member
     staff.save()
-    anonymous = __import__("django.contrib.auth.models", fromlist=["x"]).AnonymousUser()
+    anonymous = AnonymousUser()
+
+    engines = {
+        "new": lambda members, **kw: search_publications(staff if members else anonymous, **kw),
+        "old": lambda members, **kw: old.search_publications(members, **kw),
+    }
+
+    def evaluate(engine) -> tuple[float, float, list]:
+        rrs, recalls, misses = [], [], []
+        for case in relevance.load():
+            got = [h.page.slug for h in engines[engine](True, q=case["q"], per_page=10).hits]
+            expected = case["expected"]
+            rr = next((1 / (i + 1) for i, slug in enumerate(got) if slug in expected), 0.0)
+            rrs.append(rr)
+            recalls.append(len(set(got[:5]) & set(expected)) / min(len(expected), 5))
+            if rr < 1:
+                misses.append((case["q"], got[:3]))
+        return sum(rrs) / len(rrs), sum(recalls) / len(recalls), misses
+
+    def size_mb(engine) -> float:
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                tables = (
+                    ["knowledge_searchdocument", "knowledge_searchterm"]
+                    if engine == "new"
+                    else ["bench_old_document", "bench_old_term", "bench_old_posting"]
+                )
+                cursor.execute(
+                    "SELECT SUM(pg_total_relation_size(t::regclass)) FROM unnest(%s::text[]) t",
+                    [tables],
+                )
+            else:
+                like = (
+                    "(m.tbl_name LIKE 'knowledge_search%' OR m.tbl_name LIKE 'knowledge_term_fts%')"
+                    if engine == "new"
+                    else "m.tbl_name LIKE 'bench_old_%'"
+                )
+                cursor.execute(
+                    "SELECT SUM(s.pgsize) FROM dbstat s JOIN sqlite_master m "  # noqa: S608
+                    f"ON m.name = s.name WHERE {like}"
+                )
+            return float(cursor.fetchone()[0] or 0) / 1e6
+
+    def analyze():
+        # what autovacuum does in production: statistics, and the visibility map that lets
+        # PostgreSQL count matches without reading every row
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
     t = time.perf_counter()
     demo.build(log=lambda m: None)
-    log(f"demo content: {time.perf_counter() - t:.1f} s")
-    mrr_demo, recall_demo, judgements = relevance.evaluate(staff)
-    log(
-        f"relevance on demo content: MRR {mrr_demo:.3f}, recall@5 {recall_demo:.3f} "
-        f"({len(judgements)} queries)"
-    )
-    for j in judgements:
-        if j.reciprocal_rank < 1:
-            log(f"  not first: {j.q!r} → {j.got[:3]}")
-
-    # Grow the corpus: demo sentences recombined into new publications.
-    rng = random.Random(20260101)  # noqa: S311 - reproducible corpus, not security
-    items = demo.all_items()
-    sentences = []
-    for item in items:
-        text = item["summary"] + "\n" + item["body"] + "\n" + item.get("transcript", "")
-        for part in text.replace("\n", ". ").split(". "):
-            part = part.strip(" -#*0123456789.")
-            if len(part) > 20:
-                sentences.append(part + ".")
-    title_words = [w for item in items for w in item["title"].replace(":", "").split()]
-    index = knowledge_index()
-    kinds = list(Kind.values)
-    # Bulk load: Wagtail's own admin-search indexing and per-page validation are not what is
-    # measured here; switch them off for the generated pages.
-    from django.db.models.signals import post_save
-    from modelsearch.signal_handlers import post_save_signal_handler
-    from wagtail.models import Page
-
-    for model in (Page, PublicationPage):
-        post_save.disconnect(post_save_signal_handler, sender=model)
-    need = args.size - PublicationPage.objects.count()
+    log(f"demo content (new engine indexes it on publish): {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
-    today = timezone.localdate()
-    new_ids = []
-    with (
-        transaction.atomic(),
-        __import__("raadsplein.knowledge.signals", fromlist=["x"]).indexing_paused(),
-    ):
-        for n in range(need):
-            title = " ".join(rng.sample(title_words, rng.randint(3, 6))).capitalize()
-            body = " ".join(rng.sample(sentences, rng.randint(4, 9)))
-            page = PublicationPage(
-                title=f"{title} ({n + 1})",
-                slug=f"bench-{n + 1}",
-                summary=" ".join(rng.sample(sentences, 2))[:600],
-                body=[("paragraph", f"<p>{body}</p>")],
-                kind=rng.choice(kinds),
-                audience=Audience.MEMBERS if rng.random() < 0.7 else Audience.PUBLIC,
-                published_on=today - __import__("datetime").timedelta(days=rng.randint(0, 3000)),
-                live=True,
-            )
-            page.full_clean = lambda *a, **k: None
-            index.add_child(instance=page)
-            new_ids.append(page.pk)
-    log(f"{need} extra publications created: {time.perf_counter() - t:.1f} s")
-    t = time.perf_counter()
-    pages = PublicationPage.objects.filter(pk__in=new_ids).prefetch_related(
+    demo_pages = PublicationPage.objects.live().prefetch_related(
         "themes", "sectors", "files__document"
     )
-    indexing.index_publications(pages.iterator(chunk_size=500), batch_size=500)
-    log(
-        f"indexed: {time.perf_counter() - t:.1f} s "
-        f"({PublicationPage.objects.count()} publications in the index)"
-    )
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    old.index_sources([indexing.source_for(p) for p in demo_pages])
+    log(f"demo content in the old engine: {time.perf_counter() - t:.1f} s")
+    results: dict = {"demo": {}}
+    for engine in engines:
+        mrr, recall, misses = evaluate(engine)
+        results["demo"][engine] = {"mrr": mrr, "recall": recall}
+        log(f"{engine}: relevance on demo content: MRR {mrr:.3f}, recall@5 {recall:.3f}")
+        for q, got in misses:
+            log(f"  {engine} not first: {q!r} → {got}")
 
-    cases = relevance.load()
-    queries = []
-    while len(queries) < args.queries:
-        for case in cases:
-            queries.append(case["q"])
-    queries = queries[: args.queries]
-    users = [staff, anonymous]
-    # warm up (connections, caches), not timed
-    for q in queries[:10]:
-        search_publications(staff, q=q)
-    timings, sql_counts = [], []
-    for i, q in enumerate(queries):
-        user = users[i % 2]
-        sort = "datum" if i % 5 == 4 else "relevantie"
-        with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
-            search_publications(user, q=q, sort=sort)
-            timings.append((time.perf_counter() - start) * 1000)
-        sql_counts.append(len(ctx))
-    timings.sort()
-    p50 = statistics.median(timings)
-    p95 = timings[int(len(timings) * 0.95) - 1]
-    log(
-        f"{len(timings)} searches on {PublicationPage.objects.count()} publications: "
-        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms; "
-        f"SQL queries per search {min(sql_counts)}–{max(sql_counts)}"
-    )
-    mrr_big, recall_big, _ = relevance.evaluate(staff)
-    log(f"relevance with 10k corpus: MRR {mrr_big:.3f}, recall@5 {recall_big:.3f}")
-    print(
-        json.dumps(
-            {
-                "mrr_demo": mrr_demo,
-                "recall_demo": recall_demo,
-                "p50": p50,
-                "p95": p95,
-                "max": timings[-1],
-                "sql_min": min(sql_counts),
-                "sql_max": max(sql_counts),
-                "mrr_big": mrr_big,
-                "recall_big": recall_big,
-            }
+    def measure(engine, size, total, queries, row) -> None:
+        n = args.queries if engine == "new" or size <= 10_000 else args.old_queries
+        for q in queries[:5]:  # warm up (connections, the old engine's picture), not timed
+            engines[engine](True, q=q)
+        timings, sql_counts, by_kind = [], [], {"set": [], "zipf": []}
+        for i, q in enumerate(queries[:n]):
+            sort = "datum" if i % 5 == 4 else "relevantie"
+            with CaptureQueriesContext(connection) as ctx:
+                start = time.perf_counter()
+                engines[engine](i % 4 < 2, q=q, sort=sort)
+                timings.append((time.perf_counter() - start) * 1000)
+            by_kind["set" if i % 2 == 0 else "zipf"].append(timings[-1])
+            sql_counts.append(len(ctx))
+
+        def pct(values, p):
+            values = sorted(values)
+            if p == 0.5:
+                return statistics.median(values)
+            return values[max(0, int(len(values) * p) - 1)]
+
+        timings.sort()
+        p50 = statistics.median(timings)
+        p95 = pct(timings, 0.95)
+        for kind, values in by_kind.items():
+            row[engine][f"p50_{kind}"] = pct(values, 0.5)
+            row[engine][f"p95_{kind}"] = pct(values, 0.95)
+        mrr, recall, _misses = evaluate(engine)
+        row[engine].update(
+            p50=p50,
+            p95=p95,
+            max=timings[-1],
+            sql=f"{min(sql_counts)}–{max(sql_counts)}",
+            searches=n,
+            mrr=mrr,
+            recall=recall,
         )
-    )
+        log(
+            f"{engine}: {n} searches on {total} publications: p50 {p50:.1f} ms, "
+            f"p95 {p95:.1f} ms, max {timings[-1]:.1f} ms (relevance-set questions: "
+            f"p50 {row[engine]['p50_set']:.1f}, p95 {row[engine]['p95_set']:.1f}; "
+            f"words drawn by frequency: p50 {row[engine]['p50_zipf']:.1f}, "
+            f"p95 {row[engine]['p95_zipf']:.1f}); SQL per search "
+            f"{row[engine]['sql']}; MRR {mrr:.3f}, recall@5 {recall:.3f}"
+        )
+
+    corpus = search_corpus.Corpus()
+    cases = [c["q"] for c in relevance.load()]
+    made = 0
+    for size in [int(s) for s in args.sizes.split(",")]:
+        need = size - PublicationPage.objects.count()
+        t = time.perf_counter()
+        sources = search_corpus.insert_publications(corpus, need, start=made)
+        made += need
+        log(f"{need} publications inserted: {time.perf_counter() - t:.1f} s")
+        row: dict = {"new": {}, "old": {}}
+        results[str(size)] = row
+        total = PublicationPage.objects.count()
+        queries = []
+        for i in range(args.queries):
+            queries.append(cases[i // 2 % len(cases)] if i % 2 == 0 else corpus.query())
+        # each engine builds, then is measured, before the next one builds: a slow old build
+        # at 100,000 leaves the new engine's figures complete
+        for engine in engines:
+            t = time.perf_counter()
+            (indexing if engine == "new" else old).index_sources(sources, batch_size=500)
+            row[engine]["build"] = time.perf_counter() - t
+            analyze()
+            row[engine]["mb"] = size_mb(engine)
+            log(
+                f"{engine}: indexed {need} in {row[engine]['build']:.1f} s; "
+                f"index {row[engine]['mb']:.1f} MB for {total} publications"
+            )
+            measure(engine, size, total, queries, row)
+            print(json.dumps(results), flush=True)
+        del sources
     return 0
 
 
