@@ -17,10 +17,12 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Task, Workflow
 
 from raadsplein.accounts.personal_data import readable, readable_value
 from raadsplein.accounts.tests.factories import PASSWORD, UserFactory, adviseur, beheerder
-from raadsplein.organisations.tests.factories import SeatFactory
+from raadsplein.organisations.models import CareProvider
+from raadsplein.organisations.tests.factories import CareProviderFactory, SeatFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +206,31 @@ def test_no_admin_page_asks_gravatar_for_a_picture(client, settings):
         assert response.status_code == 200, url
         assert "gravatar" not in response.content.decode().lower(), url
     assert "gravatar" not in client.get(reverse("accounts:profile")).content.decode().lower()
+
+
+# The Wagtail admin: Dutch names, yes/no in words, no links to Wagtail's English guide.
+
+
+def test_admin_listing_says_ja_nee_for_booleans(client):
+    CareProviderFactory(name="Zorg Ja", provides_long_term_care=True)
+    CareProviderFactory(name="Zorg Nee", provides_long_term_care=False)
+    client.force_login(beheerder())
+    url = reverse(CareProvider.snippet_viewset.get_url_name("list"))
+    page = client.get(url).content.decode()
+    cells = [visible_text(c).strip() for c in re.findall(r"<td\b.*?</td>", page, flags=re.S)]
+    assert "Ja" in cells and "Nee" in cells
+    assert "True" not in cells and "False" not in cells
+
+
+def test_admin_workflow_has_a_dutch_name_and_help_menu_no_editor_guide(client):
+    assert set(Workflow.objects.values_list("name", flat=True)) == {"Goedkeuring voor publicatie"}
+    assert "Moderators approval" not in Task.objects.values_list("name", flat=True)
+    client.force_login(beheerder())
+    home = client.get("/admin/").content.decode()
+    assert "Sneltoetsen" in home  # the help menu is there ...
+    assert "Editor Guide" not in home  # ... without the English guide
+    assert "guide.wagtail.org" not in home and "wagtail.org/en" not in home
+    client.force_login(UserFactory(is_superuser=True))
+    workflows = client.get("/admin/workflows/list/")
+    assert workflows.status_code == 200
+    assert "Goedkeuring voor publicatie" in workflows.content.decode()
