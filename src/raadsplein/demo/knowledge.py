@@ -1,5 +1,6 @@
-"""The demo Kenniscentrum: about 60 publications written for Raadsplein, some with a PDF
-or Word file generated here. Idempotent: a second run updates, never duplicates."""
+"""The demo Kenniscentrum: about 60 publications written for Raadsplein
+(data/publications/*.md), some with a PDF or Word file generated here. Idempotent: a second
+run updates, never duplicates."""
 
 import datetime
 import io
@@ -7,28 +8,15 @@ import io
 from django.utils import timezone
 
 from raadsplein.knowledge import services
-from raadsplein.knowledge.demo_data import publications_a, publications_b
 from raadsplein.knowledge.search import indexing
 from raadsplein.knowledge.signals import indexing_paused
 
-# Words that appear only in the generated files, so search over file text can be shown.
-FILE_EXTRAS = {
-    "checklist-medezeggenschapsregeling": "Invulblad: rooster van aftreden en zittingstermijnen "
-    "van alle leden, met een kolom voor herbenoeming.",
-    "model-medezeggenschapsregeling": "Artikel 12. Het rooster van vergaderingen wordt elk jaar "
-    "in december vastgesteld.",
-    "bouwstenen-ver-en-nieuwbouw": "Werkblad: loop met een rolstoel door de gang en noteer waar "
-    "drempels en zware deuren zijn.",
-    "basisinformatie-wmcz": "Dit is een demoversie van de brochure, gemaakt voor Raadsplein.",
-    "werven-en-behouden-van-leden": "Voorbeeld wervingsposter: Wij zoeken u! Denk mee over de zorg "
-    "in uw wijk.",
-    "huishoudboekje-van-de-instelling": "Woordenlijst: solvabiliteit, liquiditeit, "
-    "exploitatieresultaat en afschrijvingen in gewone woorden.",
-}
+from . import content
 
 
 def all_items() -> list[dict]:
-    return [*publications_a.P, *publications_b.P]
+    """The demo publications (data/publications/*.md): their fields and Markdown body."""
+    return content.load_markdown_folder("publications")
 
 
 def _pdf(item: dict) -> bytes:
@@ -39,12 +27,13 @@ def _pdf(item: dict) -> bytes:
 
     # The demo bodies are Markdown: render headings and lists, never show "##" in the PDF.
     body = nh3.clean(markdown.markdown(item["body"]))
-    extra = FILE_EXTRAS.get(item["slug"], "")
+    extra = item.get("file_text", "")
+    footer = content.load_yaml("knowledge.yaml")["file_footer"]
     html = (
         "<html lang='nl'><head><meta charset='utf-8'><style>body{font-family:sans-serif;"
         "font-size:11pt}</style></head><body>"
         f"<h1>{escape(item['title'])}</h1><p><em>{escape(item['summary'])}</em></p>{body}"
-        f"<p>{escape(extra)}</p><p>Raadsplein demo</p></body></html>"
+        f"<p>{escape(extra)}</p><p>{escape(footer)}</p></body></html>"
     )
     return HTML(string=html).write_pdf()
 
@@ -55,11 +44,9 @@ def _docx(item: dict) -> bytes:
     document = docx.Document()
     document.add_heading(item["title"], level=1)
     document.add_paragraph(item["summary"])
-    document.add_paragraph(
-        "Voorbeeldbrief. Geachte bestuurder, hierbij ontvangt u het advies van de cliëntenraad. "
-        "Wij vragen u om een ontvangstbevestiging en een schriftelijke reactie binnen vier weken."
-    )
-    document.add_paragraph("Raadsplein demo")
+    texts = content.load_yaml("knowledge.yaml")
+    document.add_paragraph(texts["docx_letter"])
+    document.add_paragraph(texts["file_footer"])
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
