@@ -1,5 +1,6 @@
-"""Demo world for the learning environment: six courses, themes, learning paths, demo audio
-and some learners' progress. Idempotent; labelled as demo where it could pass for real."""
+"""Demo world for the learning environment: six courses (data/courses/*.yaml), themes and
+learning paths (data/learning.yaml), demo audio and some learners' progress. Idempotent;
+labelled as demo where it could pass for real."""
 
 import shutil
 import subprocess  # noqa: S404 - runs espeak-ng with fixed arguments, if installed
@@ -10,11 +11,13 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.documents import get_document_model
 
+from raadsplein.events.models import Session
 from raadsplein.knowledge import services as knowledge_services
+from raadsplein.knowledge.models import PublicationPage
 from raadsplein.learning import services
-from raadsplein.learning.demo_content import COURSES, PATHS, THEMES
 from raadsplein.learning.models import (
     Course,
     CoursePrerequisite,
@@ -22,14 +25,13 @@ from raadsplein.learning.models import (
     LearningPath,
     LearningPathCourse,
     Module,
-    QuestionKind,
     Step,
     StepKind,
 )
 from raadsplein.learning.testing import correct_answers, tone_wav, wrong_answers
 from raadsplein.organisations.models import Seat
 
-from . import DEMO_DOMAIN
+from . import DEMO_DOMAIN, content
 
 
 def spoken_wav(text: str) -> bytes | None:
@@ -62,25 +64,34 @@ def _document(title: str, filename: str, content: bytes):
     return doc
 
 
-def _questions(raw: list) -> list:
+def _questions(raw: list[dict]) -> list:
+    """Question blocks from the course file's questions (see data/learning.yaml)."""
     blocks = []
-    for kind, prompt, options, explanation in raw:
-        if kind == QuestionKind.ORDERING:
-            opts = [{"text": o[0], "correct": False, "match": "", "feedback": ""} for o in options]
-        elif kind == QuestionKind.MATCHING:
-            opts = [{"text": a, "correct": False, "match": b, "feedback": ""} for a, b in options]
-        else:
-            opts = [{"text": t, "correct": c, "match": "", "feedback": f} for t, c, f in options]
+    for q in raw:
+        options = [
+            {
+                "text": o["text"],
+                "correct": o.get("correct", False),
+                "match": o.get("match", ""),
+                "feedback": o.get("feedback", ""),
+            }
+            for o in q["options"]
+        ]
         blocks.append(
             (
                 "question",
-                {"kind": kind, "prompt": prompt, "options": opts, "explanation": explanation},
+                {
+                    "kind": q["kind"],
+                    "prompt": q["prompt"],
+                    "options": options,
+                    "explanation": q.get("explanation", ""),
+                },
             )
         )
     return blocks
 
 
-def _build_course(spec: dict, themes: dict, log) -> Course:
+def _build_course(spec: dict, themes: dict, texts: dict, log) -> Course:
     course = Course.objects.filter(slug=spec["slug"]).first()
     if course:
         return course
@@ -92,105 +103,95 @@ def _build_course(spec: dict, themes: dict, log) -> Course:
         level=spec["level"],
         estimated_minutes=spec["minutes"],
         roles=spec["roles"],
-        for_new_members=spec["new"],
+        for_new_members=spec["for_new_members"],
         is_published=True,
     )
     course.themes.set([themes[s] for s in spec["themes"]])
     course.save()
-    for m_index, (m_title, m_summary, steps) in enumerate(spec["modules"]):
+    shared = texts["step_texts"]
+    for m_index, module_spec in enumerate(spec["modules"]):
         module = Module.objects.create(
-            course=course, title=m_title, summary=m_summary, sort_order=m_index
+            course=course,
+            title=module_spec["title"],
+            summary=module_spec["summary"],
+            sort_order=m_index,
         )
-        for s_index, step_spec in enumerate(steps):
-            kind, title = step_spec[0], step_spec[1]
+        for s_index, step_spec in enumerate(module_spec["steps"]):
+            kind, title = step_spec["kind"], step_spec["title"]
             step = Step(module=module, title=title, kind=kind, sort_order=s_index)
             if kind == StepKind.TEXT:
-                step.body = step_spec[2]
+                step.body = step_spec["body"]
             elif kind == StepKind.AUDIO:
-                step.transcript = step_spec[2]
+                step.transcript = step_spec["transcript"]
                 audio = spoken_wav(step.transcript)
-                label = "Demo-audio" if audio else "Demo-audio (toon, geen spraak)"
+                label = texts["audio_title"] if audio else texts["tone_title"]
                 step.media_document = _document(
-                    f"{label}: {title}",
+                    label.format(title=title),
                     f"{course.slug}-{m_index}-{s_index}.wav",
                     audio or tone_wav(),
                 )
-                step.body = "<p>Luister naar de podcast of lees de uitgeschreven tekst eronder.</p>"
+                step.body = shared["audio"]
             elif kind == StepKind.QUIZ:
-                step.questions = _questions(step_spec[2])
-                step.pass_mark = 60
+                step.questions = _questions(step_spec["questions"])
+                step.pass_mark = texts["pass_mark"]
             elif kind == StepKind.DOWNLOAD:
                 step.link_document = _document(
-                    step_spec[2], f"{course.slug}-{m_index}-{s_index}.txt", step_spec[3].encode()
+                    step_spec["document_title"],
+                    f"{course.slug}-{m_index}-{s_index}.txt",
+                    step_spec["document_text"].encode(),
                 )
-                step.body = "<p>Download het document en bewaar het bij uw raadsstukken.</p>"
+                step.body = shared["download"]
             elif kind == StepKind.LIVE:
                 step.required = False
-                step.link_url = "/agenda/"
-                step.body = (
-                    "<p>Een online bijeenkomst in een kleine groep, onder leiding van een "
-                    "adviseur. Deze stap is een keuze.</p>"
-                )
+                step.link_url = shared["live_url"]
+                step.body = shared["live"]
             step.full_clean()
             step.save()
     log(f"    cursus: {course.title}")
     return course
 
 
+def course_specs() -> list[dict]:
+    """The demo courses (data/courses/*.yaml), in the order of their file names."""
+    return content.load_yaml_folder("courses")
+
+
 @transaction.atomic
 def build(*, log) -> None:
-    found = knowledge_services.themes_by_name([name for name, _slug in THEMES])
-    themes = {slug: theme for (_name, slug), theme in zip(THEMES, found, strict=True)}
-    courses = {spec["slug"]: _build_course(spec, themes, log) for spec in COURSES}
-    for spec in COURSES:
-        for other, strength in spec.get("prereqs", []):
+    texts = content.load_yaml("learning.yaml")
+    specs = course_specs()
+    found = knowledge_services.themes_by_name([t["name"] for t in texts["themes"]])
+    themes = {t["slug"]: theme for t, theme in zip(texts["themes"], found, strict=True)}
+    courses = {spec["slug"]: _build_course(spec, themes, texts, log) for spec in specs}
+    for spec in specs:
+        for prerequisite in spec.get("prerequisites", []):
             CoursePrerequisite.objects.get_or_create(
                 course=courses[spec["slug"]],
-                required_course=courses[other],
-                defaults={"strength": strength},
+                required_course=courses[prerequisite["course"]],
+                defaults={"strength": prerequisite["strength"]},
             )
-    for role, title, description, slugs in PATHS:
+    for path_spec in texts["paths"]:
         path, created = LearningPath.objects.get_or_create(
-            role=role, defaults={"title": title, "description": description}
+            role=path_spec["role"],
+            defaults={"title": path_spec["title"], "description": path_spec["description"]},
         )
         if created:
-            for i, slug in enumerate(slugs):
+            for i, slug in enumerate(path_spec["courses"]):
                 LearningPathCourse.objects.create(path=path, course=courses[slug], sort_order=i)
     # Progress first: once a live step is linked to a session, only attendance completes it.
     _demo_progress(courses, log)
-    _link_other_apps(log)
+    _link_other_apps(texts)
 
 
-# Demo steps that point at demo content of the knowledge centre and the agenda (both build
-# before us).
-PUBLICATION_LINKS = {
-    "Overzicht: onderwerpen van advies en instemming": "Basisinformatie Wmcz 2018",
-    "Checklist: kennismaken met de achterban": "InContactStaan: contact met de achterban",
-    "Vragenlijst bij de begroting": "Wat mag de cliëntenraad zeggen over de begroting?",
-}
-SESSION_LINKS = {"Kennismakingsbijeenkomst voor nieuwe leden": "Welkom in de cliëntenraad"}
-
-
-def _link_other_apps(log) -> None:
-    from django.apps import apps
-    from django.utils import timezone
-
-    try:
-        Publication = apps.get_model("knowledge", "PublicationPage")
-    except LookupError:
-        Publication = None
-    if Publication is not None:
-        for step_title, page_title in PUBLICATION_LINKS.items():
-            page = Publication.objects.live().filter(title=page_title).first()
-            if page:
-                Step.objects.filter(title=step_title, publication_page__isnull=True).update(
-                    publication_page=page
-                )
-    try:
-        Session = apps.get_model("events", "Session")
-    except LookupError:
-        return
-    for step_title, event_title in SESSION_LINKS.items():
+def _link_other_apps(texts: dict) -> None:
+    """Point demo steps at the demo publications and agenda sessions built before them."""
+    for step_title, page_title in texts["publication_links"].items():
+        page = PublicationPage.objects.live().filter(title=page_title).first()
+        if page:
+            Step.objects.filter(title=step_title, publication_page__isnull=True).update(
+                publication_page=page
+            )
+    for step_title, event_title in texts["session_links"].items():
         session = (
             Session.objects.filter(event__title=event_title, starts_at__gte=timezone.now())
             .order_by("starts_at")
