@@ -149,6 +149,22 @@ class Council(models.Model):
             "De voorzitter hoort er altijd bij."
         ),
     )
+    profile_visible = models.BooleanField(
+        _("profiel zichtbaar voor andere raden"),
+        default=False,
+        help_text=_(
+            "Leden van andere raden zien dan de soort raad, sector, regio en de tekst hieronder, "
+            "en kunnen de raad een bericht sturen. Adressen en namen van raadsleden ziet niemand."
+        ),
+    )
+    profile_text = models.TextField(
+        _("wat wilt u andere raden vertellen?"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld waar uw raad mee bezig is, of waarover u graag ervaringen deelt."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -324,3 +340,29 @@ class Seat(models.Model):
     @staticmethod
     def current_q(today) -> Q:
         return Q(start_date__lte=today) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
+
+
+class CouncilMessage(models.Model):
+    """A message from a member to a council, sent through the platform to the council's
+    officers (no addresses are shown). The text is kept only until it is sent."""
+
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="messages", verbose_name=_("raad")
+    )
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="council_messages",
+        verbose_name=_("afzender"),
+    )
+    body = models.TextField(_("bericht"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bericht aan een raad")
+        verbose_name_plural = _("berichten aan raden")
+        indexes = [models.Index(fields=["sender", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.council} ({self.created_at:%Y-%m-%d})"

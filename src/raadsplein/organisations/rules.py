@@ -49,6 +49,8 @@ def is_officer_of(user, council) -> bool:
 
 
 rules.add_perm("organisations.browse_directory", is_member)
+# A council's profile for other councils (the view finds only visible ones, or one's own).
+rules.add_perm("organisations.browse_directory_entry", is_member)
 rules.add_perm("organisations.view_council_records", is_staff_member | holds_seat_on)
 # Book for the council's members, see their progress, choose the officer roles.
 rules.add_perm("organisations.act_for_council", is_staff_member | is_officer_of)

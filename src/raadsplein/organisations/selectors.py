@@ -117,6 +117,7 @@ def council_directory(
     sector: str = "",
     kind: str = "",
     q: str = "",
+    with_profile: bool = False,
 ) -> QuerySet[Council]:
     """Member councils for the directory, with everything the list shows loaded."""
     qs = (
@@ -133,7 +134,19 @@ def council_directory(
         qs = qs.filter(kind=kind)
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(provider__name__icontains=q))
+    if with_profile:
+        qs = qs.filter(profile_visible=True)
     return qs.distinct()
+
+
+def council_profiles() -> QuerySet[Council]:
+    """Member councils that show a profile to other councils."""
+    return (
+        member_councils()
+        .filter(profile_visible=True)
+        .select_related("provider", "region")
+        .prefetch_related("sectors")
+    )
 
 
 def individual_memberships_for(person) -> QuerySet[IndividualMembership]:

@@ -14,6 +14,7 @@ from .models import (
     CareSector,
     Council,
     CouncilMembership,
+    CouncilMessage,
     IndividualMembership,
     MembershipStatus,
     ProviderLocation,
@@ -31,6 +32,21 @@ audit.register_action(
 audit.register_action(
     "organisations.council.officer_roles_changed", _("Rollen die namens de raad handelen gewijzigd")
 )
+audit.register_action(
+    "organisations.council.profile_changed", _("Profiel van een raad voor andere raden gewijzigd")
+)
+audit.register_action("organisations.council.contacted", _("Bericht aan een raad gestuurd"))
+
+#: How many messages one person may send to councils in 24 hours.
+MESSAGES_PER_DAY = 5
+
+
+class ContactError(Exception):
+    """A message that cannot be sent; ``message`` is Dutch, for the person. Nothing is kept."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 @transaction.atomic
@@ -178,6 +194,102 @@ def set_officer_roles(*, council: Council, roles: list[str], by) -> Council:
     return council
 
 
+@transaction.atomic
+def set_council_profile(*, council: Council, visible: bool, text: str, by) -> Council:
+    """What other councils may see of this council; kept in the audit trail."""
+    text = text.strip()
+    if (council.profile_visible, council.profile_text) != (visible, text):
+        council.profile_visible = visible
+        council.profile_text = text
+        council.full_clean(exclude=["provider", "parent", "region", "sectors"])
+        council.save(update_fields=["profile_visible", "profile_text"])
+        audit.log(
+            actor=by,
+            action="organisations.council.profile_changed",
+            obj=council,
+            council=council,
+            data={"visible": visible},
+        )
+    return council
+
+
+def message_recipients(council: Council) -> list:
+    """Who reads the council's messages: its officers, else everyone with a current seat."""
+    from . import selectors
+
+    seats = list(selectors.council_seats(council))
+    roles = council.officer_role_set()
+    officers = [s.person for s in seats if s.role in roles]
+    people = officers or [s.person for s in seats]
+    return list({p.pk: p for p in people if p.is_active and p.email}.values())
+
+
+@transaction.atomic
+def contact_council(*, council: Council, sender, body: str, now=None) -> CouncilMessage:
+    """Pass a member's message on to another council's officers (by mail, in the background).
+    The council must show its profile; nobody sees an address. Raises ``ContactError``."""
+    from . import selectors, tasks
+
+    now = now or timezone.now()
+    if not council.profile_visible or not council_is_member(council):
+        raise ContactError(_("Deze raad ontvangt geen berichten via Raadsplein."))
+    if any(seat.council_id == council.pk for seat in selectors.current_seats_for(sender)):
+        raise ContactError(_("Dit is uw eigen raad. U kunt de andere leden zelf bereiken."))
+    if not message_recipients(council):
+        raise ContactError(
+            _("Deze raad kan nu geen berichten ontvangen. Probeer het later nog eens.")
+        )
+    since = now - datetime.timedelta(days=1)
+    if CouncilMessage.objects.filter(sender=sender, created_at__gte=since).count() >= (
+        MESSAGES_PER_DAY
+    ):
+        raise ContactError(
+            _("U heeft vandaag al %(n)s berichten gestuurd. Morgen kan het weer.")
+            % {"n": MESSAGES_PER_DAY}
+        )
+    message = CouncilMessage.objects.create(council=council, sender=sender, body=body.strip())
+    audit.log(
+        actor=sender,
+        action="organisations.council.contacted",
+        obj=council,
+        subject=sender,
+        council=council,
+    )
+    transaction.on_commit(lambda: tasks.deliver_council_message.enqueue(message.pk))
+    return message
+
+
+def council_is_member(council: Council) -> bool:
+    from . import selectors
+
+    return selectors.member_councils().filter(pk=council.pk).exists()
+
+
+def deliver_council_message(*, message_id: int) -> bool:
+    """Send a council message to its recipients once; then forget its text. Safe to run
+    twice (``jobs.once``). Returns whether this run sent it."""
+    from raadsplein.jobs.services import once
+
+    from . import emails
+
+    with once(f"organisations.council_message:{message_id}") as first:
+        if not first:
+            return False
+        message = (
+            CouncilMessage.objects.select_for_update()
+            .select_related("council", "sender")
+            .filter(pk=message_id, sent_at__isnull=True)
+            .first()
+        )
+        if message is None:
+            return False
+        emails.send_council_message(message, recipients=message_recipients(message.council))
+        message.body = ""
+        message.sent_at = timezone.now()
+        message.save(update_fields=["body", "sent_at"])
+        return True
+
+
 def export_organisation_data(person) -> dict[str, Any]:
     seats = Seat.objects.filter(person=person).select_related("council", "council__provider")
     memberships = IndividualMembership.objects.filter(person=person)
@@ -201,13 +313,22 @@ def export_organisation_data(person) -> dict[str, Any]:
             }
             for m in memberships.order_by("-start_date")
         ],
+        # What is kept of messages to other councils: to whom and when (the text is gone
+        # once it is sent).
+        "council_messages": [
+            {"council": m.council.name, "created_at": m.created_at.isoformat()}
+            for m in CouncilMessage.objects.filter(sender=person)
+            .select_related("council")
+            .order_by("-created_at")
+        ],
     }
 
 
 def end_person_ties(person) -> None:
-    """On erasure: end the person's seats and memberships today. The records stay for the
-    council's history, but point to an anonymised account."""
+    """On erasure: end the person's seats and memberships today (the records stay for the
+    council's history, but point to an anonymised account) and drop their messages."""
     today = timezone.localdate()
+    CouncilMessage.objects.filter(sender=person).delete()
     for seat in Seat.objects.filter(Seat.current_q(today), person=person):
         seat.end_date = max(seat.start_date, today)
         seat.save(update_fields=["end_date"])

@@ -155,7 +155,7 @@ def test_council_chooses_its_officer_roles_on_its_page():
     url = reverse("organisations:council_detail", args=[council.pk])
     page = client.get(url).content.decode()
     assert "Wie mag namens de raad handelen?" in page
-    response = client.post(url, {"roles": ["ambtelijk_secretaris"]})
+    response = client.post(url, {"save_roles": "1", "roles": ["ambtelijk_secretaris"]})
     assert response.status_code == 302
     council.refresh_from_db()
     assert council.officer_role_set() == {"voorzitter", "ambtelijk_secretaris"}
@@ -176,15 +176,15 @@ def test_bad_or_foreign_choice_changes_nothing():
     client = Client()
     client.force_login(chair)
     url = reverse("organisations:council_detail", args=[council.pk])
-    response = client.post(url, {"roles": ["koning"]})
+    response = client.post(url, {"save_roles": "1", "roles": ["koning"]})
     assert response.status_code == 200
     assert "Selecteer een geldige keuze" in response.content.decode()
     client.force_login(plain)  # a plain member sees the roles but may not change them
     page = client.get(url).content.decode()
     assert "Wie mag namens de raad handelen?" not in page
-    client.post(url, {"roles": ["lid"]})
+    client.post(url, {"save_roles": "1", "roles": ["lid"]})
     client.force_login(member())  # someone of another council: 404
-    assert client.post(url, {"roles": ["lid"]}).status_code == 404
+    assert client.post(url, {"save_roles": "1", "roles": ["lid"]}).status_code == 404
     council.refresh_from_db()
     assert council.officer_role_set() == {"voorzitter", "secretaris"}
     assert not AuditEntry.objects.filter(action="organisations.council.officer_roles_changed")
