@@ -1,6 +1,7 @@
 """Demo agenda: courses from the annual report, regional meetings in every region, a congress,
 campfire talks, intervision, and a Week van de Medezeggenschap of 65 workshops. Dates are
-relative to the day the demo is built; everything is labelled as demo."""
+relative to the day the demo is built; everything is labelled as demo. Texts, places and
+topics are in data/events.yaml."""
 
 import datetime
 
@@ -22,81 +23,7 @@ from raadsplein.events.models import (
 from raadsplein.knowledge import services as knowledge_services
 from raadsplein.organisations.models import CareSector, Region, Seat
 
-from . import DEMO_DOMAIN
-
-DEMO_NOTE = "(Demo: deze activiteit is verzonnen.)"
-MEET = "https://meet.demo.raadsplein.nl/"
-
-THEMES = [
-    "Invoering Wmcz 2018",
-    "Samenwerken binnen de organisatie",
-    "Zoeken naar passende medezeggenschap",
-    "In contact staan",
-    "Het werk van de raad",
-    "Geld en begroting",
-    "Leden werven",
-    "Mantelzorg",
-]
-
-COURSES = [
-    # title, theme, sectors, online
-    ("Basiscursus medezeggenschap (Wmcz 2018)", "Invoering Wmcz 2018", [], True),
-    ("Voorzitterscursus", "Het werk van de raad", [], True),
-    ("Welkom in de cliëntenraad", "Het werk van de raad", [], True),
-    ("Verdiepingscursus rechten van de cliëntenraad", "Invoering Wmcz 2018", [], False),
-    ("Verdiepingscursus bovenwettelijke afspraken", "Invoering Wmcz 2018", [], True),
-    ("Het huishoudboekje van de instelling", "Geld en begroting", [], True),
-    ("Geld voor zorg in de thuiszorg", "Geld en begroting", ["thuiszorg"], True),
-    ("Werven nieuwe leden", "Leden werven", [], True),
-    ("Positie van de mantelzorger", "Mantelzorg", ["ouderenzorg", "gehandicaptenzorg"], False),
-    ("Cliëntenraad en teambuilding", "Samenwerken binnen de organisatie", [], False),
-]
-
-REGIONAL_PLACES = {
-    "noord": "Wijkcentrum De Schakel, Assen",
-    "oost": "Zalencentrum De Hoven, Deventer",
-    "midden": "Vergadercentrum Domstad, Utrecht",
-    "noord-west": "Buurthuis Het Spaarne, Haarlem",
-    "zuid-west": "Ontmoetingscentrum De Vliet, Leiden",
-    "zuid": "Zalen De Kempen, Eindhoven",
-}
-
-WEEK_SLOTS = [(10, 0, 11, 0), (11, 30, 12, 30), (13, 30, 14, 30), (15, 0, 16, 0), (19, 30, 20, 30)]
-WEEK_TOPICS = [
-    "Visie op medezeggenschap",
-    "De medezeggenschapsregeling in de praktijk",
-    "Adviesrecht en instemmingsrecht",
-    "Ongevraagd advies geven",
-    "Samen optrekken met de raad van bestuur",
-    "In gesprek met de raad van toezicht",
-    "De cliëntenraad en de ondernemingsraad",
-    "Medezeggenschap in de wijk",
-    "Cliëntenraden jeugd",
-    "Medezeggenschap in de ggz",
-    "Je achterban raadplegen",
-    "Nieuwsbrief en website van de raad",
-    "Lastige gesprekken voeren",
-    "Werken met een ambtelijk secretaris",
-    "De jaarrekening lezen",
-    "De begroting bespreken",
-    "Nieuwe leden vinden en houden",
-    "Mantelzorgers betrekken",
-    "Kwaliteitskader en de raad",
-    "Wet zorg en dwang: het goede gesprek",
-    "Huisvesting en nieuwbouw",
-    "De inspectie en de cliëntenraad",
-    "Het zorgkantoor en de cliëntenraad",
-    "Geschillen en de LCvV",
-    "Jaarplan van de raad maken",
-]
-WEEK_DAY_THEMES = [
-    "Invoering Wmcz 2018",
-    "Samenwerken binnen de organisatie",
-    "Zoeken naar passende medezeggenschap",
-    "In contact staan",
-    "Het werk van de raad",
-]
-WORKSHOPS_PER_DAY = 13
+from . import DEMO_DOMAIN, content
 
 
 def _aware(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
@@ -170,8 +97,11 @@ def _fill(session: Session, people: list, councils: dict, *, confirmed: int, wai
 
 @transaction.atomic
 def build(*, log) -> None:
+    data = content.load_yaml("events.yaml")
+    note, meet = data["note"], data["meeting_url"]
     today = timezone.localdate()
-    themes = dict(zip(THEMES, knowledge_services.themes_by_name(list(THEMES)), strict=True))
+    names = data["themes"]
+    themes = dict(zip(names, knowledge_services.themes_by_name(list(names)), strict=True))
     sectors = {s.code: s for s in CareSector.objects.all()}
     regions = {r.slug: r for r in Region.objects.all()}
     users = get_user_model().objects
@@ -186,26 +116,20 @@ def build(*, log) -> None:
 
     # Courses: three dates each over the coming months, online in groups of 8.
     n_sessions = 0
-    for i, (title, theme, sector_codes, online) in enumerate(COURSES):
+    texts = data["course_texts"]
+    for i, spec in enumerate(data["courses"]):
+        online = spec["online"]
         event = _event(
-            slugify(title),
+            slugify(spec["title"]),
             kind=EventKind.COURSE,
-            title=title,
-            summary=f"Cursus voor raadsleden. {DEMO_NOTE}",
-            description=(
-                "In deze cursus werkt u met andere raadsleden aan een onderwerp uit de praktijk "
-                "van de cliëntenraad. De trainer is een adviseur met ervaring in medezeggenschap."
-                f"\n\n{DEMO_NOTE}"
-            ),
+            title=spec["title"],
+            summary=texts["summary"].format(note=note),
+            description=texts["description"].format(note=note),
             audience=Audience.MEMBERS,
-            host="Adviseur Raadsplein (demo)",
-            accessibility=(
-                "Online: u doet mee met beeld en geluid; ondertiteling op verzoek."
-                if online
-                else "De zaal is rolstoeltoegankelijk en heeft een ringleiding."
-            ),
-            themes=[themes[theme]],
-            sectors=[sectors[c] for c in sector_codes if c in sectors],
+            host=texts["host"],
+            accessibility=texts["accessibility_online" if online else "accessibility_venue"],
+            themes=[themes[spec["theme"]]],
+            sectors=[sectors[c] for c in spec.get("sectors", []) if c in sectors],
         )
         specs = []
         for k in range(3):
@@ -216,8 +140,8 @@ def build(*, log) -> None:
                     "starts_at": start,
                     "ends_at": start + datetime.timedelta(hours=2 if online else 4),
                     "is_online": online,
-                    "location": "" if online else "Vergadercentrum Domstad, Utrecht (demo)",
-                    "meeting_url": f"{MEET}{event.slug}-{k + 1}" if online else "",
+                    "location": "" if online else texts["venue"],
+                    "meeting_url": f"{meet}{event.slug}-{k + 1}" if online else "",
                     "capacity": 8 if online else 16,
                     "per_council_cap": 2,
                     "cancel_until": start - datetime.timedelta(days=2),
@@ -230,26 +154,22 @@ def build(*, log) -> None:
             _fill(sessions[0], participants[i * 40 :], seat_council, confirmed=8, waiting=3)
 
     # Regional meetings in every region.
-    for k, (slug, place) in enumerate(sorted(REGIONAL_PLACES.items())):
+    texts = data["regional_texts"]
+    for k, (slug, place) in enumerate(sorted(data["regional_places"].items())):
         region = regions.get(slug)
         if region is None:
             continue
         event = _event(
             f"regiobijeenkomst-{slug}",
             kind=EventKind.REGIONAL,
-            title=f"Regiobijeenkomst {region.name}",
-            summary=f"Raden uit de regio {region.name} ontmoeten elkaar. {DEMO_NOTE}",
-            description=(
-                "Wissel ervaringen uit met raden bij u in de buurt: wat speelt er, wat werkt, "
-                f"wat kunnen we samen oppakken?\n\n{DEMO_NOTE}"
-            ),
+            title=texts["title"].format(region=region.name),
+            summary=texts["summary"].format(region=region.name, note=note),
+            description=texts["description"].format(note=note),
             audience=Audience.MEMBERS,
             region=region,
-            host="Regiocoördinator (demo)",
-            accessibility=(
-                "Rolstoeltoegankelijk, met ringleiding. Meld andere wensen bij het boeken."
-            ),
-            themes=[themes["In contact staan"]],
+            host=texts["host"],
+            accessibility=texts["accessibility"],
+            themes=[themes[texts["theme"]]],
         )
         start = _aware(_next_weekday(today + datetime.timedelta(days=14 + 7 * k), 1), 14)
         n_sessions += len(
@@ -268,115 +188,68 @@ def build(*, log) -> None:
         )
 
     # One-off kinds: congress, webinar (open to everyone), campfire talk, intervision.
-    others = [
-        (
-            "landelijk-congres-clientenraden",
-            EventKind.CONGRESS,
-            "Landelijk congres cliëntenraden",
-            Audience.OPEN,
-            False,
-            60,
-            200,
-            "Jaarbeurs Congrescentrum, Utrecht (demo)",
-            6,
-        ),
-        (
-            "webinar-het-speelveld-van-de-clientenraad",
-            EventKind.WEBINAR,
-            "Het speelveld van de cliëntenraad (webinar)",
-            Audience.OPEN,
-            True,
-            30,
-            500,
-            "",
-            1,
-        ),
-        (
-            "kampvuurgesprek-waardevolle-zorg",
-            EventKind.CAMPFIRE,
-            "Kampvuurgesprek: waardevolle zorg",
-            Audience.MEMBERS,
-            False,
-            25,
-            12,
-            "Landgoed De Horst, Driebergen (demo)",
-            3,
-        ),
-        (
-            "intervisie-voorzitters",
-            EventKind.INTERVISION,
-            "Intervisie voor voorzitters",
-            Audience.MEMBERS,
-            True,
-            18,
-            8,
-            "",
-            2,
-        ),
-    ]
-    for slug, kind, title, audience, online, days_ahead, cap, place, hours in others:
+    texts = data["other_texts"]
+    for spec in data["others"]:
+        slug, online, label = spec["slug"], spec["online"], EventKind(spec["kind"]).label
         event = _event(
             slug,
-            kind=kind,
-            title=title,
-            summary=f"{EventKind(kind).label} voor cliëntenraden. {DEMO_NOTE}",
-            description=f"Een {EventKind(kind).label.lower()} voor raadsleden.\n\n{DEMO_NOTE}",
-            audience=audience,
-            host="Raadsplein (demo)",
-            themes=[themes["Het werk van de raad"]],
+            kind=spec["kind"],
+            title=spec["title"],
+            summary=texts["summary"].format(kind=label, note=note),
+            description=texts["description"].format(kind_lower=label.lower(), note=note),
+            audience=spec["audience"],
+            host=texts["host"],
+            themes=[themes[texts["theme"]]],
         )
-        start = _aware(today + datetime.timedelta(days=days_ahead), 10 if not online else 15)
+        day = today + datetime.timedelta(days=spec["days_ahead"])
+        start = _aware(day, 10 if not online else 15)
         n_sessions += len(
             _sessions(
                 event,
                 [
                     {
                         "starts_at": start,
-                        "ends_at": start + datetime.timedelta(hours=hours),
+                        "ends_at": start + datetime.timedelta(hours=spec["hours"]),
                         "is_online": online,
-                        "location": place,
-                        "meeting_url": f"{MEET}{slug}" if online else "",
-                        "capacity": cap,
+                        "location": spec["place"],
+                        "meeting_url": f"{meet}{slug}" if online else "",
+                        "capacity": spec["capacity"],
                     }
                 ],
             )
         )
 
     # The Week van de Medezeggenschap: Monday to Friday, 13 online workshops a day.
+    texts = data["week"]
     monday = _week_monday(today)
     week, _ = Programme.objects.update_or_create(
         slug=f"week-van-de-medezeggenschap-{monday.year}",
         defaults={
-            "title": f"Week van de Medezeggenschap {monday.year}",
-            "description": (
-                "Vijf dagen online workshops over alle kanten van medezeggenschap, met partners "
-                "als de inspectie en zorgkantoren. Elke dag een eigen thema. Stel uw eigen "
-                f"programma samen; opnames zijn na afloop voor leden te zien.\n\n{DEMO_NOTE}"
-            ),
+            "title": texts["title"].format(year=monday.year),
+            "description": texts["description"].format(note=note),
             "start_date": monday,
             "end_date": monday + datetime.timedelta(days=4),
         },
     )
+    per_day, topics, slots = texts["workshops_per_day"], texts["topics"], texts["slots"]
+    workshop = texts["workshop"]
     n_workshops = 0
     for d in range(5):
         day = monday + datetime.timedelta(days=d)
-        for w in range(WORKSHOPS_PER_DAY):
-            topic = WEEK_TOPICS[(d * WORKSHOPS_PER_DAY + w) % len(WEEK_TOPICS)]
-            h1, m1, h2, m2 = WEEK_SLOTS[w % len(WEEK_SLOTS)]
+        for w in range(per_day):
+            h1, m1, h2, m2 = slots[w % len(slots)]
             slug = f"week-{monday.year}-{d + 1}-{w + 1:02d}"
             event = _event(
                 slug,
                 kind=EventKind.WORKSHOP,
-                title=topic,
-                summary=f"Workshop in de Week van de Medezeggenschap. {DEMO_NOTE}",
-                description=(
-                    f"Een online workshop van een uur met ruimte voor vragen.\n\n{DEMO_NOTE}"
-                ),
+                title=topics[(d * per_day + w) % len(topics)],
+                summary=workshop["summary"].format(note=note),
+                description=workshop["description"].format(note=note),
                 audience=Audience.MEMBERS,
                 programme=week,
-                host=f"Workshopleider {w + 1} (demo)",
-                accessibility="Online, met automatische ondertiteling.",
-                themes=[themes[WEEK_DAY_THEMES[d]]],
+                host=workshop["host"].format(number=w + 1),
+                accessibility=workshop["accessibility"],
+                themes=[themes[texts["day_themes"][d]]],
             )
             _sessions(
                 event,
@@ -385,33 +258,31 @@ def build(*, log) -> None:
                         "starts_at": _aware(day, h1, m1),
                         "ends_at": _aware(day, h2, m2),
                         "is_online": True,
-                        "meeting_url": f"{MEET}{slug}",
+                        "meeting_url": f"{meet}{slug}",
                         "capacity": 25 if w % 4 == 3 else 45,
                     }
                 ],
             )
             n_workshops += 1
-    n_past = _past_week(monday, themes, participants, seat_council)
+    n_past = _past_week(data, monday, themes, participants, seat_council)
     log(
-        f"events: {len(COURSES)} courses, {len(REGIONAL_PLACES)} regional meetings, "
-        f"{n_sessions} sessions, Week {monday:%d-%m-%Y} with {n_workshops} workshops, "
+        f"events: {len(data['courses'])} courses, {len(data['regional_places'])} regional "
+        f"meetings, {n_sessions} sessions, Week {monday:%d-%m-%Y} with {n_workshops} workshops, "
         f"last year's Week with {n_past} recorded workshops"
     )
 
 
-PAST_SCORES = [8, 7, 9, 8, 7, 8, 8, 7, 9, 7]  # averages 7.8, as the seeds report for 2020
-
-
-def _past_week(monday: datetime.date, themes: dict, participants: list, councils: dict) -> int:
+def _past_week(
+    data: dict, monday: datetime.date, themes: dict, participants: list, councils: dict
+) -> int:
     """Last year's Week: five workshops with attendance, evaluations and recordings."""
+    note, texts, scores = data["note"], data["past_week"], data["past_week"]["scores"]
     last = _next_weekday(datetime.date(monday.year - 1, 10, 1), 0)
     week, _ = Programme.objects.update_or_create(
         slug=f"week-van-de-medezeggenschap-{last.year}",
         defaults={
-            "title": f"Week van de Medezeggenschap {last.year}",
-            "description": (
-                f"De Week van vorig jaar. Leden kunnen de opnames terugkijken.\n\n{DEMO_NOTE}"
-            ),
+            "title": data["week"]["title"].format(year=last.year),
+            "description": texts["description"].format(note=note),
             "start_date": last,
             "end_date": last + datetime.timedelta(days=4),
         },
@@ -421,12 +292,12 @@ def _past_week(monday: datetime.date, themes: dict, participants: list, councils
         event = _event(
             slug,
             kind=EventKind.WORKSHOP,
-            title=WEEK_TOPICS[d * 3],
-            summary=f"Workshop in de Week van vorig jaar. {DEMO_NOTE}",
+            title=data["week"]["topics"][d * 3],
+            summary=texts["summary"].format(note=note),
             audience=Audience.MEMBERS,
             programme=week,
-            host="Workshopleider (demo)",
-            themes=[themes[WEEK_DAY_THEMES[d]]],
+            host=texts["host"],
+            themes=[themes[data["week"]["day_themes"][d]]],
         )
         start = _aware(last + datetime.timedelta(days=d), 10)
         (session,) = _sessions(
@@ -436,9 +307,9 @@ def _past_week(monday: datetime.date, themes: dict, participants: list, councils
                     "starts_at": start,
                     "ends_at": start + datetime.timedelta(hours=1),
                     "is_online": True,
-                    "meeting_url": f"{MEET}{slug}",
+                    "meeting_url": f"{data['meeting_url']}{slug}",
                     "capacity": 45,
-                    "recording_url": f"https://video.demo.raadsplein.nl/{slug}",
+                    "recording_url": f"{data['recording_url']}{slug}",
                 }
             ],
         )
@@ -459,7 +330,7 @@ def _past_week(monday: datetime.date, themes: dict, participants: list, councils
             for p in people
         )
         Evaluation.objects.bulk_create(
-            Evaluation(booking=b, score=PAST_SCORES[i % len(PAST_SCORES)])
+            Evaluation(booking=b, score=scores[i % len(scores)])
             for i, b in enumerate(session.bookings.order_by("pk"))
         )
     return 5

@@ -1,4 +1,5 @@
-"""The demo world's providers, councils, people and seats. All names are made up."""
+"""The demo world's providers, councils, people and seats (data/organisations.yaml). All names
+are made up."""
 
 import datetime
 import random
@@ -10,7 +11,6 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from raadsplein.accounts import roles
 from raadsplein.organisations.models import (
     CareProvider,
     CareSector,
@@ -19,159 +19,14 @@ from raadsplein.organisations.models import (
     CouncilMembership,
     CouncilMembershipKind,
     IndividualMembership,
-    IndividualMembershipKind,
     MembershipStatus,
     ProviderLocation,
-    Province,
     Region,
     Seat,
-    SeatRole,
 )
 from raadsplein.organisations.reference import ensure_reference_data
 
-from . import DEMO_DOMAIN, DEMO_PASSWORD
-
-PLACES = {
-    Province.GRONINGEN: ["Groningen", "Veendam", "Winsum"],
-    Province.FRIESLAND: ["Leeuwarden", "Sneek", "Drachten"],
-    Province.DRENTHE: ["Assen", "Emmen", "Meppel"],
-    Province.OVERIJSSEL: ["Zwolle", "Deventer", "Enschede"],
-    Province.FLEVOLAND: ["Almere", "Lelystad", "Emmeloord"],
-    Province.GELDERLAND: ["Arnhem", "Nijmegen", "Apeldoorn"],
-    Province.UTRECHT: ["Utrecht", "Amersfoort", "Zeist"],
-    Province.NOORD_HOLLAND: ["Haarlem", "Alkmaar", "Hoorn"],
-    Province.ZUID_HOLLAND: ["Leiden", "Delft", "Gouda"],
-    Province.ZEELAND: ["Middelburg", "Goes", "Terneuzen"],
-    Province.NOORD_BRABANT: ["Tilburg", "Eindhoven", "Breda"],
-    Province.LIMBURG: ["Maastricht", "Venlo", "Roermond"],
-}
-REGION_OF = {
-    Province.GRONINGEN: "noord",
-    Province.FRIESLAND: "noord",
-    Province.DRENTHE: "noord",
-    Province.OVERIJSSEL: "oost",
-    Province.GELDERLAND: "oost",
-    Province.UTRECHT: "midden",
-    Province.FLEVOLAND: "midden",
-    Province.NOORD_HOLLAND: "noord-west",
-    Province.ZUID_HOLLAND: "zuid-west",
-    Province.ZEELAND: "zuid-west",
-    Province.NOORD_BRABANT: "zuid",
-    Province.LIMBURG: "zuid",
-}
-PROVIDER_PREFIX = ["Zorggroep", "Stichting", "Woonzorg", "Zorgcentrum", "Zorgorganisatie"]
-PROVIDER_NAMES = [
-    "De Linde",
-    "Het Baken",
-    "De Wilgenhof",
-    "Zonnehuis",
-    "De Brug",
-    "Het Anker",
-    "De Vlinder",
-    "Het Kompas",
-    "De Eik",
-    "Rivierzicht",
-    "De Horizon",
-    "Het Lichtpunt",
-    "De Hoeksteen",
-    "Duinrand",
-    "De Meander",
-    "Polderweide",
-    "Het Veer",
-    "De Bongerd",
-    "Heuvelland",
-    "De Klaproos",
-]
-SECTOR_PROFILES = [
-    (["ouderenzorg", "thuiszorg"], True),
-    (["ggz"], True),
-    (["gehandicaptenzorg"], True),
-    (["jeugdzorg"], False),
-    (["ziekenhuiszorg"], False),
-    (["thuiszorg"], False),
-    (["ouderenzorg"], True),
-]
-FIRST_NAMES = [
-    "Anna",
-    "Bram",
-    "Carla",
-    "Daan",
-    "Els",
-    "Frank",
-    "Greet",
-    "Henk",
-    "Ineke",
-    "Jan",
-    "Karin",
-    "Lucas",
-    "Marja",
-    "Nico",
-    "Olga",
-    "Pieter",
-    "Ria",
-    "Sander",
-    "Tineke",
-    "Wim",
-    "Yvonne",
-    "Ahmed",
-    "Fatima",
-    "Mehmet",
-    "Sevda",
-    "Rachid",
-    "Priya",
-    "Kees",
-    "Joke",
-    "Gerrit",
-]
-LAST_NAMES = [
-    "de Vries",
-    "Jansen",
-    "Bakker",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "de Boer",
-    "Mulder",
-    "de Groot",
-    "Bos",
-    "Vos",
-    "Peters",
-    "Hendriks",
-    "van Leeuwen",
-    "Dekker",
-    "Brouwer",
-    "de Wit",
-    "Dijkstra",
-    "Smits",
-    "de Graaf",
-    "van der Meer",
-    "Kok",
-    "Yilmaz",
-    "El Amrani",
-    "Boukhari",
-    "Ramdin",
-    "van Dam",
-    "Koster",
-    "Prins",
-    "Huisman",
-]
-
-FIXED_PEOPLE = {
-    "lid": ("Marja", "Kok (demo)"),
-    "voorzitter": ("Henk", "Dijkstra (demo)"),
-    "ondersteuner": ("Sevda", "Yilmaz (demo)"),
-    "nietlid": ("Kees", "Prins (demo)"),
-    "adviseur": ("Ineke", "Brouwer (demo)"),
-    "redacteur": ("Daan", "de Wit (demo)"),
-    "beheerder": ("Olga", "Huisman (demo)"),
-}
-STAFF = {"adviseur": roles.ADVISEUR, "redacteur": roles.REDACTEUR, "beheerder": roles.BEHEERDER}
-INDIVIDUAL = [
-    ("vriend", IndividualMembershipKind.VRIEND),
-    ("ambassadeur", IndividualMembershipKind.AMBASSADEUR),
-    ("vrijwilliger", IndividualMembershipKind.VRIJWILLIGER),
-    ("persoonlijklid", IndividualMembershipKind.LID),
-]
+from . import DEMO_DOMAIN, DEMO_PASSWORD, content
 
 
 def _email(local: str) -> str:
@@ -205,28 +60,33 @@ def _ensure_people(specs: list[tuple[str, str, str]], password_hash: str) -> dic
 
 @transaction.atomic
 def build(*, log) -> None:
+    data = content.load_yaml("organisations.yaml")
     rng = random.Random(2026)  # same demo world every time
     ensure_reference_data()
     today = timezone.localdate()
     sectors = {s.code: s for s in CareSector.objects.all()}
     regions = {r.slug: r for r in Region.objects.all()}
-    provinces = list(PLACES)
+    places, names = data["places"], data["council_names"]
+    provinces = list(places)
+    prefixes, provider_names = data["provider_prefixes"], data["provider_names"]
+    profiles = data["sector_profiles"]
 
     # 40 providers spread over all 12 provinces and sectors.
     providers = []
-    for i in range(40):
-        name = f"{PROVIDER_PREFIX[i % len(PROVIDER_PREFIX)]} {PROVIDER_NAMES[i % 20]}"
-        if i >= 20:
-            name += f" {PLACES[provinces[i % 12]][i % 3]}"
+    for i in range(data["provider_count"]):
+        name = f"{prefixes[i % len(prefixes)]} {provider_names[i % len(provider_names)]}"
+        if i >= len(provider_names):
+            name += f" {places[provinces[i % 12]][i % 3]}"
         name += " (demo)"
         province = provinces[i % 12]
-        sector_codes, long_term = SECTOR_PROFILES[i % len(SECTOR_PROFILES)]
+        profile = profiles[i % len(profiles)]
+        sector_codes = profile["sectors"]
         provider, created = CareProvider.objects.get_or_create(
-            name=name, defaults={"provides_long_term_care": long_term}
+            name=name, defaults={"provides_long_term_care": profile["long_term_care"]}
         )
         if created:
             provider.sectors.set([sectors[c] for c in sector_codes])
-            for place in rng.sample(PLACES[province], 2):
+            for place in rng.sample(places[province], 2):
                 ProviderLocation.objects.create(provider=provider, place=place, province=province)
         providers.append((provider, province, sector_codes))
 
@@ -234,15 +94,15 @@ def build(*, log) -> None:
     # relatives', youth, parents' councils and councils new style for others.
     councils = []
 
-    def council(provider, name, kind, province, sector_codes, parent=None):
+    def council(provider, kind, province, sector_codes, parent=None, **name_parts):
         obj, created = Council.objects.get_or_create(
             provider=provider,
-            name=name,
+            name=names[kind].format(**name_parts),
             defaults={
                 "kind": kind,
                 "province": province,
                 "parent": parent,
-                "region": regions.get(REGION_OF[province]),
+                "region": regions.get(data["region_of"][province]),
             },
         )
         if created:
@@ -253,41 +113,28 @@ def build(*, log) -> None:
     for i, (provider, province, sector_codes) in enumerate(providers):
         base = provider.name.split(" (demo)")[0]
         if i < 8:
-            central = council(
-                provider,
-                f"Centrale cliëntenraad {base}",
-                CouncilKind.CENTRAL,
-                province,
-                sector_codes,
-            )
-            for place in PLACES[province][:2]:
+            central = council(provider, CouncilKind.CENTRAL, province, sector_codes, base=base)
+            for place in places[province][:2]:
                 council(
                     provider,
-                    f"Lokale cliëntenraad {base} {place}",
                     CouncilKind.LOCAL,
                     province,
                     sector_codes,
                     parent=central,
+                    base=base,
+                    place=place,
                 )
         elif "jeugdzorg" in sector_codes:
-            council(provider, f"Jeugdraad {base}", CouncilKind.YOUTH, province, sector_codes)
-            council(provider, f"Ouderraad {base}", CouncilKind.PARENTS, province, sector_codes)
+            council(provider, CouncilKind.YOUTH, province, sector_codes, base=base)
+            council(provider, CouncilKind.PARENTS, province, sector_codes, base=base)
         elif "gehandicaptenzorg" in sector_codes:
-            council(provider, f"Cliëntenraad {base}", CouncilKind.CLIENT, province, sector_codes)
-            council(
-                provider, f"Verwantenraad {base}", CouncilKind.RELATIVES, province, sector_codes
-            )
+            council(provider, CouncilKind.CLIENT, province, sector_codes, base=base)
+            council(provider, CouncilKind.RELATIVES, province, sector_codes, base=base)
         elif i % 9 == 0:
-            council(
-                provider,
-                f"Raad nieuwe stijl {PLACES[province][2]}",
-                CouncilKind.NEW_STYLE,
-                province,
-                sector_codes,
-            )
+            place = places[province][2]
+            council(provider, CouncilKind.NEW_STYLE, province, sector_codes, place=place)
         else:
-            council(provider, f"Cliëntenraad {base}", CouncilKind.CLIENT, province, sector_codes)
-
+            council(provider, CouncilKind.CLIENT, province, sector_codes, base=base)
     # Memberships: most councils are members; a few pending or ended; the first central
     # councils' membership includes their local councils.
     for i, c in enumerate(councils):
@@ -335,56 +182,44 @@ def build(*, log) -> None:
         )
     ]
 
-    # Fixed accounts.
-    specs = [(_email(k), first, last) for k, (first, last) in FIXED_PEOPLE.items()]
-    specs += [
-        (_email(local), rng.choice(FIRST_NAMES), f"{rng.choice(LAST_NAMES)} (demo)")
-        for local, _ in INDIVIDUAL
+    # Fixed accounts, individual members, then deelnemer001…300.
+    first_names, last_names = data["first_names"], data["last_names"]
+    specs = [
+        (_email(key), person["first_name"], person["last_name"])
+        for key, person in data["fixed_people"].items()
     ]
     specs += [
-        (_email(f"deelnemer{n:03d}"), FIRST_NAMES[n % 30], f"{LAST_NAMES[(n * 7) % 30]} (demo)")
-        for n in range(1, 301)
+        (_email(local), rng.choice(first_names), f"{rng.choice(last_names)} (demo)")
+        for local in data["individual_members"]
+    ]
+    n_people = data["participants"]
+    specs += [
+        (
+            _email(f"deelnemer{n:03d}"),
+            first_names[n % len(first_names)],
+            f"{last_names[(n * 7) % len(last_names)]} (demo)",
+        )
+        for n in range(1, n_people + 1)
     ]
     people = _ensure_people(specs, password_hash)
 
-    for key, group_name in STAFF.items():
+    for key, group_name in data["staff"].items():
         people[_email(key)].groups.add(Group.objects.get(name=group_name))
 
-    home, second = member_councils[0], member_councils[1]
-    fixed_seats = [
-        (
-            "lid",
-            home,
-            SeatRole.LID,
-            today - datetime.timedelta(days=3 * 365 + 320),
-            today + datetime.timedelta(days=45),
-        ),
-        ("lid", second, SeatRole.LID, today - datetime.timedelta(days=200), None),
-        (
-            "voorzitter",
-            home,
-            SeatRole.VOORZITTER,
-            today - datetime.timedelta(days=500),
-            today + datetime.timedelta(days=3 * 365),
-        ),
-        (
-            "ondersteuner",
-            home,
-            SeatRole.AMBTELIJK_SECRETARIS,
-            today - datetime.timedelta(days=900),
-            None,
-        ),
-        ("ondersteuner", second, SeatRole.ONDERSTEUNER, today - datetime.timedelta(days=100), None),
-    ]
-    for key, c, role, start, end in fixed_seats:
+    council_of = {"home": member_councils[0], "second": member_councils[1]}
+    for seat in data["fixed_seats"]:
+        ends_in = seat["ends_in_days"]
         Seat.objects.get_or_create(
-            person=people[_email(key)],
-            council=c,
-            role=role,
-            defaults={"start_date": start, "end_date": end},
+            person=people[_email(seat["person"])],
+            council=council_of[seat["council"]],
+            role=seat["role"],
+            defaults={
+                "start_date": today - datetime.timedelta(days=seat["started_days_ago"]),
+                "end_date": None if ends_in is None else today + datetime.timedelta(days=ends_in),
+            },
         )
 
-    for local, kind in INDIVIDUAL:
+    for local, kind in data["individual_members"].items():
         IndividualMembership.objects.get_or_create(
             person=people[_email(local)],
             kind=kind,
@@ -395,20 +230,14 @@ def build(*, log) -> None:
         )
 
     # deelnemer001…300: five seats per member council, rotating roles; a few terms end soon.
-    role_cycle = [
-        SeatRole.VOORZITTER,
-        SeatRole.SECRETARIS,
-        SeatRole.LID,
-        SeatRole.LID,
-        SeatRole.ONDERSTEUNER,
-    ]
+    role_cycle = data["participant_roles"]
     have_seat = set(
         Seat.objects.filter(person__email__startswith="deelnemer").values_list(
             "person__email", flat=True
         )
     )
     new_seats = []
-    for n in range(1, 301):
+    for n in range(1, n_people + 1):
         email = _email(f"deelnemer{n:03d}")
         if email in have_seat:
             continue
