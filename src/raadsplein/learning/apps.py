@@ -14,7 +14,7 @@ class LearningConfig(AppConfig):
 
         from . import recommendations, services
         from .models import Course, Step
-        from .rules import can_follow_course, can_see_course
+        from .rules import can_see_course, can_take_step
 
         navigation.register(
             key="learning",
@@ -57,7 +57,7 @@ class LearningConfig(AppConfig):
         files.register(
             Step,
             live=lambda step: step.module.course.is_published,
-            may_view=lambda user, step: can_follow_course(user, step.module.course),
+            may_view=can_take_step,
             open_to_members=True,
             select_related=("module__course",),
         )

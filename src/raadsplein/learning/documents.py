@@ -1,4 +1,5 @@
-"""Files made from learning data: the certificate PDF and statistics exports."""
+"""Files and figures made from learning data: the certificate PDF, the statistics exports and
+the bar chart of the course statistics page."""
 
 import csv
 import io
@@ -14,6 +15,28 @@ def certificate_pdf(certificate, *, verify_url: str) -> bytes:
         "learning/certificate_pdf.html", {"certificate": certificate, "verify_url": verify_url}
     )
     return HTML(string=html).write_pdf()
+
+
+def step_chart(steps: list[dict], *, bar_height: int = 28, gap: int = 10, track: int = 400):
+    """Geometry of the SVG bar chart "completed per step": one bar per step row of
+    ``selectors.course_statistics``, ``track`` pixels wide at 100%, with the top of each bar
+    (``y``), its width, where its label's baseline goes, and the height of the whole chart."""
+    pitch = bar_height + gap
+    bars = [
+        {
+            **row,
+            "y": i * pitch,
+            "label_y": i * pitch + bar_height * 2 // 3,
+            "width": round(track * min(max(row["percent"], 0), 100) / 100),
+        }
+        for i, row in enumerate(steps)
+    ]
+    return {
+        "bars": bars,
+        "bar_height": bar_height,
+        "track": track,
+        "height": max(len(steps) * pitch, bar_height),
+    }
 
 
 def _cell(value):

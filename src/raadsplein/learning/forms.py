@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from raadsplein.organisations.models import CareSector, SeatRole
 
-from .models import Experience, LearnerProfile, Level, Theme
+from .models import Experience, LearnerProfile, Level, QuestionKind, Step, Theme
+from .services import match_token
 
 
 class CatalogueFilterForm(forms.Form):
@@ -79,3 +80,33 @@ def answers_from_post(post) -> dict:
             else:
                 answers[parts[1]] = {"__tampered__": ""}
     return answers
+
+
+def quiz_questions(step: Step) -> list[dict]:
+    """The quiz as the form shows it, without the answer key: texts and ids only. Options of
+    ordering and matching questions come in a fixed mixed order (by id), so the stored order
+    gives nothing away; the right-hand texts of a matching question carry an opaque token
+    instead of the option id they belong to. ``answers_from_post`` reads the answers back."""
+    questions = []
+    for q in step.question_list():
+        options = [{"id": o["id"], "text": o["text"]} for o in q["options"]]
+        matches = []
+        if q["kind"] in (QuestionKind.ORDERING, QuestionKind.MATCHING):
+            options = sorted(options, key=lambda o: o["id"])
+        if q["kind"] == QuestionKind.MATCHING:
+            unique = {o["match"].strip().casefold(): o["match"] for o in q["options"]}
+            matches = sorted(
+                ({"id": match_token(q["id"], t), "text": t} for t in unique.values()),
+                key=lambda o: o["text"].casefold(),
+            )
+        questions.append(
+            {
+                "id": q["id"],
+                "kind": q["kind"],
+                "prompt": q["prompt"],
+                "options": options,
+                "matches": matches,
+                "positions": list(range(1, len(options) + 1)),
+            }
+        )
+    return questions

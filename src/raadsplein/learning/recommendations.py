@@ -102,11 +102,10 @@ def recommendation_for(person) -> Recommendation | None:
 
 
 def _with_next_step(course, person, reason, in_progress=False, last_step_id=None) -> Recommendation:
-    outline = selectors.course_outline(course)
-    progress = selectors.course_progress(outline, selectors.done_step_ids(person, course))
+    progress = selectors.progress_for(person, course)
     return Recommendation(
         course=course,
-        step=selectors.resume_step(progress, last_step_id),
+        step=progress.resume_step(last_step_id),
         reason=reason,
         in_progress=in_progress,
     )

@@ -26,7 +26,14 @@ def can_follow_course(user, course) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and can_see_course(user, course)
 
 
+@rules.predicate
+def can_take_step(user, step) -> bool:
+    """A step (its page, marking it done, its quiz) is for whoever may follow its course."""
+    return step is not None and can_follow_course(user, step.module.course)
+
+
 rules.add_perm("learning.view_course", can_see_course)
 rules.add_perm("learning.follow_course", can_follow_course)
+rules.add_perm("learning.take_step", can_take_step)
 rules.add_perm("learning.view_council_overview", is_staff_member | is_officer_of)
 rules.add_perm("learning.view_course_statistics", is_staff_member)

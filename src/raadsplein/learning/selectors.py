@@ -44,6 +44,22 @@ def courses_visible_to(user) -> QuerySet[Course]:
     return qs
 
 
+def reachable_courses(user) -> QuerySet[Course]:
+    """Courses whose page answers this user instead of 404: every published course (on a
+    members' course a non-member meets the members-only page, see rules.can_see_course) and,
+    for staff, drafts too."""
+    qs = Course.objects.all()
+    return qs if is_staff_member(user) else qs.filter(is_published=True)
+
+
+def reachable_step(user, slug: str, step_id: int) -> Step:
+    """A step of a reachable course, with its module and course (DoesNotExist otherwise:
+    also for a step id of another course)."""
+    return Step.objects.select_related("module__course", "media_document", "captions_document").get(
+        pk=step_id, module__course__in=reachable_courses(user), module__course__slug=slug
+    )
+
+
 def catalogue(user, *, theme: str = "", level: str = "", role: str = "") -> QuerySet[Course]:
     qs = (
         courses_visible_to(user)
@@ -90,13 +106,6 @@ def course_outline(course: Course) -> list[Module]:
     )
 
 
-def step_in_course(course: Course, step_id: int) -> Step:
-    """A step of this course (raises Step.DoesNotExist otherwise)."""
-    return Step.objects.select_related("module", "media_document", "captions_document").get(
-        pk=step_id, module__course=course
-    )
-
-
 def live_session(user, step: Step):
     """The agenda session a live step points at, read through the events app (None when the
     step has none, or its event is not one the user may see)."""
@@ -137,10 +146,17 @@ class ModuleProgress:
 
 @dataclass
 class CourseProgress:
+    """A course outline with one person's progress: per module its steps (each with
+    ``is_done``), the required steps done, the first open step, and around the step the person
+    is on (``at``) the steps before and after it."""
+
     modules: list[ModuleProgress] = field(default_factory=list)
     done_required: int = 0
     total_required: int = 0
     next_step: Step | None = None
+    done_ids: frozenset[int] = frozenset()
+    previous: Step | None = None
+    following: Step | None = None
 
     @property
     def percent(self) -> int:
@@ -153,10 +169,24 @@ class CourseProgress:
     def steps(self) -> list[Step]:
         return [s for m in self.modules for s in m.steps]
 
+    def is_done(self, step: Step) -> bool:
+        return step.pk in self.done_ids
+
+    def resume_step(self, last_step_id: int | None) -> Step | None:
+        """Where to carry on: the step opened last if it is not done yet, else the first step
+        after it that is not done, else the first open step of the course."""
+        steps = self.steps()
+        ids = [s.pk for s in steps]
+        if last_step_id in ids:
+            for step in steps[ids.index(last_step_id) :]:
+                if not step.is_done:
+                    return step
+        return self.next_step
+
 
 def course_progress(outline: list[Module], done: set[int]) -> CourseProgress:
     """Progress per module and course from an outline and the ids of done steps (no queries)."""
-    progress = CourseProgress()
+    progress = CourseProgress(done_ids=frozenset(done))
     for module in outline:
         steps = list(module.steps.all())
         for step in steps:
@@ -174,32 +204,82 @@ def course_progress(outline: list[Module], done: set[int]) -> CourseProgress:
     return progress
 
 
-def resume_step(progress: CourseProgress, last_step_id: int | None) -> Step | None:
-    """Where to carry on: the step opened last if it is not done yet, else the first step
-    after it that is not done, else the first open step of the course."""
-    steps = progress.steps()
-    ids = [s.pk for s in steps]
-    if last_step_id in ids:
-        for step in steps[ids.index(last_step_id) :]:
-            if not step.is_done:
-                return step
-    return progress.next_step
+def progress_for(person, course: Course, *, at: Step | None = None) -> CourseProgress:
+    """The outline of the course with what this person has done (nothing for an anonymous
+    visitor), and with ``at`` the steps before and after that step. Three queries whatever
+    the size of the course; the course page, the step page, the quiz result, the redirect
+    after a step and the dashboard's recommendation all read it here."""
+    progress = course_progress(course_outline(course), done_step_ids(person, course))
+    if at is not None:
+        flat = progress.steps()
+        ids = [s.pk for s in flat]
+        if at.pk in ids:
+            i = ids.index(at.pk)
+            progress.previous = flat[i - 1] if i > 0 else None
+            progress.following = flat[i + 1] if i + 1 < len(flat) else None
+    return progress
 
 
-def neighbours(outline: list[Module], step: Step) -> tuple[Step | None, Step | None]:
-    flat = [s for m in outline for s in m.steps.all()]
-    ids = [s.pk for s in flat]
-    if step.pk not in ids:
-        return None, None
-    i = ids.index(step.pk)
-    return (flat[i - 1] if i > 0 else None, flat[i + 1] if i + 1 < len(flat) else None)
+def catalogue_page(user, filters: dict) -> dict:
+    """What the catalogue shows this user: the courses (each with ``my_enrolment``), and for
+    a signed-in person their certificates, the learning paths and the councils whose
+    overview they may open."""
+    courses = list(catalogue(user, **filters))
+    enrolments = enrolments_by_course(user)
+    for course in courses:
+        course.my_enrolment = enrolments.get(course.pk)
+    signed_in = bool(getattr(user, "is_authenticated", False))
+    return {
+        "courses": courses,
+        "certificates": list(certificates_for(user)),
+        "paths": list(learning_paths()) if signed_in else [],
+        "overseen_councils": org_selectors.officer_councils(user),
+        "can_see_statistics": user.has_perm("learning.view_course_statistics"),
+    }
+
+
+def course_page(person, course: Course) -> dict:
+    """The course page: outline with the person's progress, enrolment, where to resume,
+    prerequisites, themes and sectors, and the certificate once the course is done."""
+    progress = progress_for(person, course)
+    enrolment = enrolment_for(person, course)
+    return {
+        "course": course,
+        "progress": progress,
+        "enrolment": enrolment,
+        "prerequisites": list(course.prerequisites.select_related("required_course")),
+        "themes": list(course.themes.all()),
+        "sectors": list(course.care_sectors.all()),
+        "resume": progress.resume_step(enrolment.last_step_id if enrolment else None),
+        "certificate": (
+            certificates_for(person).filter(course=course).first()
+            if enrolment and enrolment.completed_at
+            else None
+        ),
+    }
+
+
+def quiz_attempts_page(person, step: Step, *, limit: int = 20) -> dict:
+    """The person's earlier attempts at a quiz (newest first) and how many they have left
+    (None: no limit)."""
+    attempts = list(attempts_for(person, step)[:limit])
+    if not step.max_attempts:
+        left = None
+    else:
+        used = len(attempts) if len(attempts) < limit else attempts_for(person, step).count()
+        left = max(step.max_attempts - used, 0)
+    return {"attempts": attempts, "attempts_left": left}
 
 
 def attempts_for(person, step: Step) -> QuerySet[QuizAttempt]:
+    if not getattr(person, "is_authenticated", False):
+        return QuizAttempt.objects.none()
     return QuizAttempt.objects.filter(person=person, step=step).order_by("-submitted_at")
 
 
 def certificates_for(person) -> QuerySet[Certificate]:
+    if not getattr(person, "is_authenticated", False):
+        return Certificate.objects.none()
     return Certificate.objects.filter(person=person).select_related("course")
 
 
@@ -278,11 +358,6 @@ def council_coverage(council, rows: list[dict]) -> dict:
         "sharing": len(rows),
         "with_completion": sum(1 for r in rows if r["completed"]),
     }
-
-
-def councils_overseen_by(user) -> list:
-    """The councils whose members' progress the person may see: those they are an officer of."""
-    return org_selectors.officer_councils(user)
 
 
 def statistics_overview() -> list[Course]:
