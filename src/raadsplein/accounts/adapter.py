@@ -29,6 +29,15 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         return getattr(settings, "RAADSPLEIN_SIGNUP_OPEN", True)
 
+    def get_login_redirect_url(self, request) -> str:
+        """Staff land on their start page, everyone else on Mijn Raadsplein (unless sign-in
+        came with a page to return to)."""
+        from raadsplein.accounts.rules import is_staff_member
+
+        if is_staff_member(request.user):
+            return reverse("web:staff_home")
+        return super().get_login_redirect_url(request)
+
     # Links in mail point at RAADSPLEIN_BASE_URL, never at the Host a request carried.
 
     def get_email_confirmation_url(self, request, emailconfirmation) -> str:

@@ -84,7 +84,6 @@ LABELS: dict[str, Any] = {
     # organisations
     "seats": _l("Zetels in raden"),
     "individual_memberships": _l("Persoonlijke lidmaatschappen"),
-    "council_messages": _l("Berichten aan andere raden"),
     # learning
     "profile": _l("Leerprofiel"),
     "council_role": _l("Rol in de raad"),

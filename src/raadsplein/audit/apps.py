@@ -9,8 +9,18 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         from raadsplein.accounts import personal_data
+        from raadsplein.accounts.rules import is_adviseur, is_beheerder
+        from raadsplein.web import navigation
 
         from . import services
+
+        navigation.register_staff_link(
+            key="audit",
+            label=_("Logboek"),
+            url_name="audit:entries",
+            order=80,
+            visible=is_adviseur | is_beheerder,
+        )
 
         personal_data.register(
             key="audit",

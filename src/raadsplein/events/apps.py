@@ -25,7 +25,7 @@ class EventsConfig(AppConfig):
         from raadsplein.accounts import personal_data, roles
         from raadsplein.web import navigation
 
-        from . import services
+        from . import services, staff_panels
 
         navigation.register(
             key="events",
@@ -36,6 +36,15 @@ class EventsConfig(AppConfig):
         )
         navigation.register_panel(
             key="events", template="events/panels/bookings.html", order=40, context=_panel_context
+        )
+        navigation.register_staff_panel(
+            key="events",
+            template="events/panels/staff_sessions.html",
+            order=10,
+            context=staff_panels.upcoming_sessions,
+        )
+        navigation.register_staff_link(
+            key="events", label=_("Agenda beheren"), url_name="events:staff_overview", order=10
         )
         personal_data.register(
             key="events",

@@ -11,7 +11,7 @@ class KnowledgeConfig(AppConfig):
         from raadsplein.accounts import roles
         from raadsplein.web import files, navigation, sitemaps
 
-        from . import panels, signals
+        from . import panels, signals, staff_panels
         from .models import KnowledgeIndexPage, PublicationPage
         from .rules import can_view_publication
 
@@ -26,6 +26,18 @@ class KnowledgeConfig(AppConfig):
             template="knowledge/panels/latest.html",
             order=20,
             context=panels.latest,
+        )
+        navigation.register_staff_panel(
+            key="knowledge",
+            template="knowledge/panels/staff_recent.html",
+            order=20,
+            context=staff_panels.recent,
+        )
+        navigation.register_staff_link(
+            key="knowledge",
+            label=_("Publicaties beheren"),
+            url_name="wagtailadmin_explore_root",
+            order=20,
         )
         files.register(
             PublicationPage,

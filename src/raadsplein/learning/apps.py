@@ -12,7 +12,7 @@ class LearningConfig(AppConfig):
         from raadsplein.events import hooks as events_hooks
         from raadsplein.web import files, navigation
 
-        from . import recommendations, services
+        from . import recommendations, services, staff_panels
         from .models import Course, Step
         from .rules import can_see_course, can_take_step
 
@@ -29,6 +29,18 @@ class LearningConfig(AppConfig):
             order=30,
             context=recommendations.panel_context,
             visible=navigation.for_members,
+        )
+        navigation.register_staff_panel(
+            key="learning",
+            template="learning/panels/staff_completion.html",
+            order=30,
+            context=staff_panels.completion,
+        )
+        navigation.register_staff_link(
+            key="learning",
+            label=_("Cijfers van de cursussen"),
+            url_name="learning:statistics",
+            order=30,
         )
         personal_data.register(
             key="learning",

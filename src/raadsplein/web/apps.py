@@ -24,6 +24,19 @@ class WebConfig(AppConfig):
             order=10,
             visible=navigation.for_signed_in,
         )
+        navigation.register(
+            key="staff",
+            label=_("Medewerkers"),
+            url_name="web:staff_home",
+            order=95,
+            visible=navigation.for_staff,
+        )
+        navigation.register_staff_link(
+            key="admin",
+            label=_("Beheer van de inhoud (Wagtail)"),
+            url_name="wagtailadmin_home",
+            order=1,
+        )
         files.register(HomePage, live=lambda page: page.live, may_view=lambda user, page: True)
         navigation.register_panel(
             key="coming",

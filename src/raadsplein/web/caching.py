@@ -121,9 +121,10 @@ def content_changed(*, sites: bool = False) -> None:
 def _on_change(sender, **kwargs) -> None:
     if kwargs.get("raw"):  # loading fixtures
         return
+    from wagtail.contrib.settings.models import BaseSiteSetting
     from wagtail.models import Page, Site
 
-    content_changed(sites=issubclass(sender, (Page, Site)))
+    content_changed(sites=issubclass(sender, (Page, Site, BaseSiteSetting)))
 
 
 def connect_invalidation() -> None:
@@ -192,7 +193,8 @@ def _all_sites() -> list:
         if blob is None:
             from wagtail.models import Site
 
-            blob = pickle.dumps(list(Site.objects.select_related("root_page")))
+            # The contact setting rides along: every page's footer shows it.
+            blob = pickle.dumps(list(Site.objects.select_related("root_page", "contactsettings")))
             cache.set(SITES_KEY, blob, 3600)
         _sites_memo[:] = [now + SITES_MEMO_SECONDS, blob]
     return pickle.loads(_sites_memo[1])  # noqa: S301 - our own objects, from our own cache

@@ -2,6 +2,10 @@
 
 An app calls ``register(...)`` (a header link) or ``register_panel(...)`` (a dashboard panel)
 from its ``AppConfig.ready``. The base template and dashboard read the registries.
+
+For staff, ``register_staff_link(...)`` (a quick link) and ``register_staff_panel(...)`` (a
+panel) fill the staff start page ``/medewerkers/``; the staff panels also show on the Wagtail
+admin's dashboard.
 """
 
 from collections.abc import Callable
@@ -51,6 +55,8 @@ class Panel:
 
 _items: dict[str, NavItem] = {}
 _panels: dict[str, Panel] = {}
+_staff_links: dict[str, NavItem] = {}
+_staff_panels: dict[str, Panel] = {}
 _search: dict[str, Any] = {}
 
 
@@ -80,6 +86,58 @@ def register_panel(
         context=context or (lambda request: {}),
         visible=visible,
     )
+
+
+def register_staff_link(
+    *,
+    key: str,
+    label,
+    url_name: str,
+    order: int = 100,
+    visible: Callable[[Any], bool] = for_staff,
+) -> None:
+    """A quick link on the staff start page (``visible`` narrows it, e.g. to beheerders)."""
+    _staff_links[key] = NavItem(
+        key=key, label=label, url_name=url_name, order=order, visible=visible
+    )
+
+
+def register_staff_panel(
+    *,
+    key: str,
+    template: str,
+    order: int = 100,
+    context: Callable[[Any], dict] | None = None,
+    visible: Callable[[Any], bool] = for_staff,
+) -> None:
+    """A panel on the staff start page and the Wagtail dashboard; ``context(request)``."""
+    _staff_panels[key] = Panel(
+        key=key,
+        template=template,
+        order=order,
+        context=context or (lambda request: {}),
+        visible=visible,
+    )
+
+
+def staff_links(request) -> list[dict[str, Any]]:
+    links = []
+    for item in sorted(_staff_links.values(), key=lambda i: (i.order, i.key)):
+        if not item.visible(request.user):
+            continue
+        try:
+            links.append({"key": item.key, "label": item.label, "url": reverse(item.url_name)})
+        except NoReverseMatch:
+            continue
+    return links
+
+
+def staff_panels_for(request) -> list[dict[str, Any]]:
+    return [
+        {"key": p.key, "template": p.template, **p.context(request)}
+        for p in sorted(_staff_panels.values(), key=lambda p: (p.order, p.key))
+        if p.visible(request.user)
+    ]
 
 
 def set_site_search(*, url_name: str, label, param: str = "q") -> None:

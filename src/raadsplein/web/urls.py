@@ -7,6 +7,7 @@ app_name = "web"
 
 urlpatterns = [
     path("mijn/", views.dashboard, name="dashboard"),
+    path("medewerkers/", views.staff_home, name="staff_home"),
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("lid-worden/", views.membership, name="membership"),

@@ -3,7 +3,6 @@
 Same options as django-tasks-db's ``db_worker``, plus ``--lease``. See raadsplein.jobs.worker.
 """
 
-
 from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils.autoreload import run_with_reloader
