@@ -21,7 +21,7 @@ class AccountsConfig(AppConfig):
             label=_("Account en profiel"),
             export=services.export_account,
             labels={
-                "email": _("E-mailadres om mee in te loggen"),
+                "email": _("E-mailadres"),
                 "first_name": _("Voornaam"),
                 "last_name": _("Achternaam"),
                 "form_of_address": _("Aanspreekvorm"),

@@ -21,10 +21,8 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-
-_l = gettext_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -66,61 +64,62 @@ def sections() -> list[Section]:
 # Labels of keys that several apps use, and of the keys of apps that register no labels yet.
 LABELS: dict[str, Any] = {
     # shared
-    "name": _l("Naam"),
-    "email": _l("E-mailadres"),
-    "status": _l("Status"),
-    "code": _l("Code"),
-    "council": _l("Raad"),
-    "provider": _l("Zorgaanbieder"),
-    "role": _l("Rol"),
-    "kind": _l("Soort"),
-    "start_date": _l("Begindatum"),
-    "end_date": _l("Einddatum"),
-    "created_at": _l("Gemaakt op"),
-    "completed_at": _l("Afgerond op"),
-    "course": _l("Cursus"),
-    "score": _l("Score"),
-    "passed": _l("Gehaald"),
+    "name": _("Naam"),
+    "email": _("E-mailadres"),
+    "status": _("Status"),
+    "code": _("Code"),
+    "council": _("Raad"),
+    "provider": _("Zorgaanbieder"),
+    "role": _("Rol"),
+    "kind": _("Soort"),
+    "start_date": _("Begindatum"),
+    "end_date": _("Einddatum"),
+    "created_at": _("Gemaakt op"),
+    "completed_at": _("Afgerond op"),
+    "course": _("Cursus"),
+    "score": _("Score"),
+    "passed": _("Gehaald"),
     # organisations
-    "seats": _l("Zetels in raden"),
-    "individual_memberships": _l("Persoonlijke lidmaatschappen"),
+    "seats": _("Zetels in raden"),
+    "individual_memberships": _("Persoonlijke lidmaatschappen"),
+    "council_messages": _("Berichten aan andere raden"),
     # learning
-    "profile": _l("Leerprofiel"),
-    "council_role": _l("Rol in de raad"),
-    "care_sector": _l("Zorgsector"),
-    "experience": _l("Ervaring"),
-    "interests": _l("Interesses"),
-    "share_progress": _l("Voortgang delen met de raad"),
-    "enrolments": _l("Inschrijvingen voor cursussen"),
-    "enrolled_at": _l("Ingeschreven op"),
-    "completed_steps": _l("Afgeronde stappen"),
-    "step": _l("Stap"),
-    "quiz_attempts": _l("Pogingen bij toetsen"),
-    "quiz": _l("Toets"),
-    "submitted_at": _l("Ingeleverd op"),
-    "certificates": _l("Certificaten"),
-    "issued_on": _l("Uitgegeven op"),
+    "profile": _("Leerprofiel"),
+    "council_role": _("Rol in de raad"),
+    "care_sector": _("Zorgsector"),
+    "experience": _("Ervaring"),
+    "interests": _("Interesses"),
+    "share_progress": _("Voortgang delen met de raad"),
+    "enrolments": _("Inschrijvingen voor cursussen"),
+    "enrolled_at": _("Ingeschreven op"),
+    "completed_steps": _("Afgeronde stappen"),
+    "step": _("Stap"),
+    "quiz_attempts": _("Pogingen bij toetsen"),
+    "quiz": _("Toets"),
+    "submitted_at": _("Ingeleverd op"),
+    "certificates": _("Certificaten"),
+    "issued_on": _("Uitgegeven op"),
     # events
-    "boekingen": _l("Boekingen"),
-    "activiteit": _l("Activiteit"),
-    "begin": _l("Begint op"),
-    "namens_raad": _l("Namens de raad"),
-    "toegankelijkheidswensen": _l("Wensen voor toegankelijkheid"),
-    "aanwezig": _l("Aanwezig geweest"),
-    "geboekt_op": _l("Geboekt op"),
-    "evaluatie": _l("Evaluatie"),
-    "cijfer": _l("Cijfer"),
-    "opmerkingen": _l("Opmerkingen"),
-    "agenda_abonnement": _l("Abonnement op uw agenda"),
+    "boekingen": _("Boekingen"),
+    "activiteit": _("Activiteit"),
+    "begin": _("Begint op"),
+    "namens_raad": _("Namens de raad"),
+    "toegankelijkheidswensen": _("Wensen voor toegankelijkheid"),
+    "aanwezig": _("Aanwezig geweest"),
+    "geboekt_op": _("Geboekt op"),
+    "evaluatie": _("Evaluatie"),
+    "cijfer": _("Cijfer"),
+    "opmerkingen": _("Opmerkingen"),
+    "agenda_abonnement": _("Abonnement op uw agenda"),
     # audit
-    "over_u": _l("Wat anderen over u deden"),
-    "door_u": _l("Wat u over anderen deed"),
-    "tijdstip": _l("Tijdstip"),
-    "handeling": _l("Wat er gebeurde"),
-    "object": _l("Waarover"),
-    "gegevens": _l("Gegevens"),
-    "door": _l("Door"),
-    "over": _l("Over"),
+    "over_u": _("Wat anderen over u deden"),
+    "door_u": _("Wat u over anderen deed"),
+    "tijdstip": _("Tijdstip"),
+    "handeling": _("Wat er gebeurde"),
+    "object": _("Waarover"),
+    "gegevens": _("Gegevens"),
+    "door": _("Door"),
+    "over": _("Over"),
 }
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -140,9 +139,9 @@ def label_for(key: str, labels: Mapping[str, Any]) -> str:
 def readable_value(value: Any) -> Any:
     """A scalar as people read it: Ja/Nee, "3 december 2026", "3 december 2026, 14:05"."""
     if value is True:
-        return _("Ja")
+        return gettext("Ja")
     if value is False:
-        return _("Nee")
+        return gettext("Nee")
     if isinstance(value, str):
         if _DATE.match(value):
             try:

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Task, Workflow
 
+from raadsplein.accounts import personal_data
 from raadsplein.accounts.personal_data import readable, readable_value
 from raadsplein.accounts.tests.factories import PASSWORD, UserFactory, adviseur, beheerder
 from raadsplein.organisations.models import CareProvider
@@ -165,6 +166,28 @@ def test_readable_turns_dates_booleans_and_codes_into_dutch():
         "Mystery key": 3,
         "Soort": "Soort X",
     }
+
+
+def test_every_key_of_every_section_has_a_dutch_label():
+    """A key nobody labelled would show as English ("council messages") on the page."""
+    person = SeatFactory().person
+
+    def keys(value):
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                yield key
+                yield from keys(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                yield from keys(inner)
+
+    for section in personal_data.sections():
+        unlabelled = {
+            key
+            for key in keys(section.export(person))
+            if key not in section.labels and key not in personal_data.LABELS
+        }
+        assert not unlabelled, f"{section.key}: {sorted(unlabelled)}"
 
 
 def test_personal_data_page_reads_dutch_while_the_download_keeps_its_keys(client):
