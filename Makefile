@@ -55,8 +55,11 @@ worker: install
 	  echo "worker stopped; restarting in 2 s (Ctrl+C again to end)"; sleep 2 || exit 0; done
 
 ## make test: dev extras, lint, the whole suite. REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turn skips into failures.
+# The suite runs in PYTEST_WORKERS processes (pytest-xdist; each file in one process, so the
+# demo world a file builds is built once). PYTEST_WORKERS=0 runs it in this process.
+PYTEST_WORKERS ?= 2
 test: install-dev lint
-	DJANGO_SETTINGS_MODULE=raadsplein.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=raadsplein.settings.test $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
