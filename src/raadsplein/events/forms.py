@@ -8,7 +8,42 @@ from raadsplein.organisations.models import Region
 from .models import AccessNeed, EventKind, Theme
 
 
+class DutchDateInput(forms.DateInput):
+    """A text field for a date as people in the Netherlands write it: dd-mm-jjjj."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "size": 10, **(attrs or {})},
+            format="%d-%m-%Y",
+        )
+
+
+# strptime's %d and %m also take one digit: "3-12-2026" and "03-12-2026" both parse.
+DUTCH_DATE_FORMATS = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d"]
+
+
+class DutchDateField(forms.DateField):
+    """A date typed as dd-mm-jjjj (also d-m-jjjj), shown back as dd-mm-jjjj."""
+
+    input_formats = DUTCH_DATE_FORMATS
+    widget = DutchDateInput
+
+    def bound_data(self, data, initial):
+        # Show a valid date the way we write it ("3-12-2026" comes back as "03-12-2026").
+        try:
+            return self.to_python(data) or data
+        except forms.ValidationError:
+            return data
+
+
 class AgendaFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Zoek op woord"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        help_text=_("Bijvoorbeeld: begroting, of de naam van een trainer."),
+    )
     kind = forms.ChoiceField(label=_("Soort"), required=False)
     theme = forms.ChoiceField(label=_("Thema"), required=False)
     region = forms.ChoiceField(label=_("Regio"), required=False)
@@ -17,11 +52,11 @@ class AgendaFilterForm(forms.Form):
         required=False,
         choices=[("", _("Allebei")), ("online", _("Online")), ("physical", _("Op locatie"))],
     )
-    date_from = forms.DateField(
+    date_from = DutchDateField(
         label=_("Vanaf datum"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("Bijvoorbeeld 1-3-2027."),
+        help_text=_("dd-mm-jjjj, bijvoorbeeld 3-12-2026."),
+        error_messages={"invalid": _("Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 3-12-2026.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -34,10 +69,13 @@ class AgendaFilterForm(forms.Form):
             Region.objects.values_list("slug", "name")
         )
 
+    def clean_q(self) -> str:
+        return " ".join(self.cleaned_data["q"].split())
+
     def filters(self) -> dict:
-        if not self.is_valid():
-            return {}
-        return {k: v for k, v in self.cleaned_data.items() if v}
+        """The valid filters; a field with bad input is left out (its error is shown)."""
+        self.is_valid()
+        return {k: v for k, v in getattr(self, "cleaned_data", {}).items() if v}
 
 
 class BookingForm(forms.Form):

@@ -47,6 +47,35 @@ def visible_events(user) -> QuerySet[Event]:
     return qs
 
 
+def listed_events(user) -> QuerySet[Event]:
+    """What the agenda and a programme list: every published or cancelled event. A visitor
+    sees the members-only ones as teasers (``is_teaser``): title and date, no link or
+    booking; their pages and booking stay for members (``visible_events``)."""
+    return Event.objects.exclude(status=EventStatus.DRAFT)
+
+
+def mark_teasers(sessions, user) -> list[Session]:
+    """Set ``is_teaser`` on each session of a page (one membership check for the page)."""
+    sessions = list(sessions)
+    member = is_member(user)
+    for s in sessions:
+        s.is_teaser = s.event.audience == Audience.MEMBERS and not member
+    return sessions
+
+
+def _keyword_filter(q: str) -> Q:
+    """Every word of ``q`` in the event's title, summary, description or host."""
+    cond = Q()
+    for word in q.split()[:8]:
+        cond &= (
+            Q(event__title__icontains=word)
+            | Q(event__summary__icontains=word)
+            | Q(event__description__icontains=word)
+            | Q(event__host__icontains=word)
+        )
+    return cond
+
+
 def _booking_count(**filters) -> Coalesce:
     counted = (
         Booking.objects.filter(session=OuterRef("pk"), **filters)
@@ -81,16 +110,22 @@ def upcoming_sessions(
     theme: str = "",
     region: str = "",
     mode: str = "",
+    q: str = "",
     date_from: datetime.date | None = None,
     now: datetime.datetime | None = None,
+    teasers: bool = False,
 ) -> QuerySet[Session]:
     """Sessions not yet ended of events the user may see, with seats taken and the user's own
-    booking status, for the agenda and the API."""
+    booking status, for the agenda and the API. ``teasers``: also members-only events for a
+    visitor (the agenda marks them with ``mark_teasers``)."""
     now = now or timezone.now()
+    events = listed_events(user) if teasers else visible_events(user)
     qs = Session.objects.filter(
-        event__in=visible_events(user).filter(status=EventStatus.PUBLISHED),
+        event__in=events.filter(status=EventStatus.PUBLISHED),
         ends_at__gt=now,
     )
+    if q:
+        qs = qs.filter(_keyword_filter(q))
     if kind:
         qs = qs.filter(event__kind=kind)
     if theme:
@@ -231,9 +266,9 @@ def recent_programmes() -> list[Programme]:
 def programme_sessions(
     programme: Programme, user, *, day: datetime.date | None = None, theme: str = "", mode=""
 ) -> QuerySet[Session]:
-    qs = Session.objects.filter(event__programme=programme, event__in=visible_events(user)).exclude(
-        event__status=EventStatus.DRAFT
-    )
+    """The programme's sessions, in full for everyone: a visitor sees the members-only
+    workshops too, as teasers without booking (``mark_teasers``)."""
+    qs = Session.objects.filter(event__programme=programme, event__in=listed_events(user))
     if day:
         start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
         qs = qs.filter(starts_at__gte=start, starts_at__lt=start + datetime.timedelta(days=1))

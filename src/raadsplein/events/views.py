@@ -22,8 +22,9 @@ from .models import BookingStatus, CalendarFeed, Session
 
 def agenda(request):
     form = AgendaFilterForm(request.GET or None)
-    sessions = selectors.upcoming_sessions(request.user, **form.filters())
+    sessions = selectors.upcoming_sessions(request.user, teasers=True, **form.filters())
     page = Paginator(sessions, 20).get_page(request.GET.get("pagina"))
+    page.object_list = selectors.mark_teasers(page.object_list, request.user)
     return render(
         request,
         "events/agenda.html",
@@ -32,6 +33,8 @@ def agenda(request):
             "page": page,
             "programmes": selectors.recent_programmes(),
             "today": timezone.localdate(),
+            # The agenda's own keyword box is the one search box of this page.
+            "site_search": None,
         },
     )
 
@@ -214,7 +217,9 @@ def programme(request, slug: str):
     days = selectors.programme_days(prog)
     themes = selectors.programme_themes(prog)
     form = ProgrammeFilterForm(request.GET or None, days=days, themes=themes)
-    sessions = selectors.programme_sessions(prog, request.user, **form.filters())
+    sessions = selectors.mark_teasers(
+        selectors.programme_sessions(prog, request.user, **form.filters()), request.user
+    )
     grouped = selectors.group_by_day_and_slot(sessions)
     return render(
         request,

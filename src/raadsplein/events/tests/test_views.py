@@ -428,15 +428,69 @@ def test_signed_in_non_member_books_an_open_event(client):
     assert Booking.objects.get(person=person).status == BookingStatus.CONFIRMED
 
 
-def test_programme_tells_visitors_the_workshops_are_for_members(client):
+def test_programme_shows_visitors_members_workshops_without_booking(client):
     programme = ProgrammeFactory()
-    SessionFactory(
+    session = SessionFactory(
         event=EventFactory(programme=programme, title="Workshop voor leden", audience="members")
     )
-    page = client.get(reverse("events:programme", args=[programme.slug])).content.decode()
-    assert "Workshop voor leden" not in page
-    assert "De meeste workshops zijn alleen voor leden." in page
-    assert "Geen workshops gevonden met deze filters." not in page
+    url = reverse("events:programme", args=[programme.slug])
+    page = client.get(url).content.decode()
+    assert "Workshop voor leden" in page
+    assert "1 workshop" in page
+    assert "voor leden" in page and "Log in om te boeken" in page
+    assert reverse("events:book", args=[session.pk]) not in page
+    assert reverse("events:event_detail", args=[session.event.slug]) not in page
+    client.force_login(member())
+    page = client.get(url).content.decode()
+    assert reverse("events:book", args=[session.pk]) in page
+    assert "Log in om te boeken" not in page
+
+
+def test_agenda_shows_visitors_members_events_as_teasers(client):
+    members = SessionFactory(
+        event=EventFactory(title="Cursus alleen leden"), meeting_url="https://meet.example.org/x"
+    )
+    SessionFactory(event=EventFactory(title="Open webinar", audience=Audience.OPEN))
+    page = client.get(reverse("events:agenda")).content.decode()
+    assert "2 bijeenkomsten gevonden" in page
+    assert "Cursus alleen leden" in page and "voor leden" in page
+    assert reverse("events:event_detail", args=[members.event.slug]) not in page
+    assert "meet.example.org" not in page
+    client.force_login(UserFactory())
+    page = client.get(reverse("events:agenda")).content.decode()
+    assert "Zo wordt u lid" in page
+    assert reverse("events:event_detail", args=[members.event.slug]) not in page
+    client.force_login(member())
+    page = client.get(reverse("events:agenda")).content.decode()
+    assert reverse("events:event_detail", args=[members.event.slug]) in page
+    assert "session-card--teaser" not in page
+
+
+def test_agenda_keyword_search_matches_every_word(client):
+    SessionFactory(event=EventFactory(title="Begroting lezen", host="Anna de Vries"))
+    SessionFactory(event=EventFactory(title="Gesprek met de bestuurder"))
+    client.force_login(member())
+    page = client.get(reverse("events:agenda"), {"q": "begroting  vries"}).content.decode()
+    assert "1 bijeenkomst gevonden" in page
+    assert "Begroting lezen" in page and "Gesprek met de bestuurder" not in page
+    assert page.count('type="search"') == 1  # the header's knowledge search is left out here
+
+
+@pytest.mark.parametrize("typed", ["3-12-2030", "03-12-2030"])
+def test_agenda_date_accepts_and_shows_dd_mm_jjjj(client, typed):
+    response = client.get(reverse("events:agenda"), {"date_from": typed})
+    form = response.context["form"]
+    assert form.cleaned_data["date_from"] == datetime.date(2030, 12, 3)
+    assert 'value="03-12-2030"' in response.content.decode()
+
+
+def test_agenda_bad_date_says_so_in_dutch_and_still_lists(client):
+    SessionFactory(event=EventFactory(title="Open webinar", audience=Audience.OPEN))
+    response = client.get(reverse("events:agenda"), {"date_from": "31-02-2030"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Schrijf de datum als dd-mm-jjjj" in page
+    assert "Open webinar" in page
 
 
 def test_staff_session_page_links_to_its_audit_trail(client):
