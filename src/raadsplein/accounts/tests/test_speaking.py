@@ -128,6 +128,25 @@ def test_pages_with_the_code_app_on_speak_u(client):
         get_page(client, reverse(name))
 
 
+def test_error_messages_speak_u(client):
+    """Bad input answers in our Dutch too, and changes nothing."""
+    person = SeatFactory().person
+    page = client.post(reverse("account_login"), {"login": person.email, "password": "fout"})
+    assert_speaks_our_dutch("login, wrong password", page.content.decode())
+    assert "_auth_user_id" not in client.session
+    client.force_login(person)
+    wrong = {"oldpassword": "fout", "password1": "Nieuw-wachtwoord-2026", "password2": "anders"}
+    page = client.post(reverse("account_change_password"), wrong).content.decode()
+    assert_speaks_our_dutch("password change, wrong input", page)
+    assert "Vul uw huidige wachtwoord in." in page
+    reauthenticate(client)
+    page = client.post(reverse("mfa_activate_totp"), {"code": "000000"}).content.decode()
+    assert_speaks_our_dutch("code-app, wrong code", page)
+    person.refresh_from_db()
+    assert person.check_password(PASSWORD)
+    assert not person.authenticator_set.exists()
+
+
 def test_account_mails_speak_u(client):
     person = UserFactory(email="lid@example.org")
     client.post(reverse("account_reset_password"), {"email": person.email})
