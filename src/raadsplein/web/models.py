@@ -6,6 +6,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from raadsplein.web import navigation
+
 
 class ServiceCardValue(blocks.StructValue):
     def url(self) -> str:
@@ -74,6 +76,11 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("startpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["home_sections"] = navigation.home_sections(request)
+        return context
 
 
 @register_setting(icon="mail")

@@ -3,6 +3,9 @@
 An app calls ``register(...)`` (a header link) or ``register_panel(...)`` (a dashboard panel)
 from its ``AppConfig.ready``. The base template and dashboard read the registries.
 
+``register_home_section(...)`` adds a section to the home page, below its editors' body (the
+agenda's highlights, for instance).
+
 For staff, ``register_staff_link(...)`` (a quick link) and ``register_staff_panel(...)`` (a
 panel) fill the staff start page ``/medewerkers/``; the staff panels also show on the Wagtail
 admin's dashboard.
@@ -58,6 +61,7 @@ _panels: dict[str, Panel] = {}
 _staff_links: dict[str, NavItem] = {}
 _staff_panels: dict[str, Panel] = {}
 _search: dict[str, Any] = {}
+_home_sections: dict[str, Panel] = {}
 
 
 def register(
@@ -138,6 +142,37 @@ def staff_panels_for(request) -> list[dict[str, Any]]:
         for p in sorted(_staff_panels.values(), key=lambda p: (p.order, p.key))
         if p.visible(request.user)
     ]
+
+
+def register_home_section(
+    *,
+    key: str,
+    template: str,
+    order: int = 100,
+    context: Callable[[Any], dict] | None = None,
+    visible: Callable[[Any], bool] = for_everyone,
+) -> None:
+    """A section of the home page below its body; ``context(request)`` fills ``template``.
+    A section whose context is empty is left out (nothing to show). Anonymous visitors get
+    the home page from the page cache, so the context must be the same for every visitor."""
+    _home_sections[key] = Panel(
+        key=key,
+        template=template,
+        order=order,
+        context=context or (lambda request: {}),
+        visible=visible,
+    )
+
+
+def home_sections(request) -> list[dict[str, Any]]:
+    sections = []
+    for p in sorted(_home_sections.values(), key=lambda p: (p.order, p.key)):
+        if not p.visible(request.user):
+            continue
+        context = p.context(request)
+        if context:
+            sections.append({"key": p.key, "template": p.template, **context})
+    return sections
 
 
 def set_site_search(*, url_name: str, label, param: str = "q") -> None:
