@@ -16,6 +16,13 @@ def _panel_context(request) -> dict:
     return {"bookings": list(bookings)}
 
 
+def _home_context(request) -> dict:
+    from . import selectors
+
+    sessions = selectors.highlights(request.user, limit=3)
+    return {"sessions": sessions} if sessions else {}
+
+
 class EventsConfig(AppConfig):
     name = "raadsplein.events"
     label = "events"
@@ -36,6 +43,12 @@ class EventsConfig(AppConfig):
         )
         navigation.register_panel(
             key="events", template="events/panels/bookings.html", order=40, context=_panel_context
+        )
+        navigation.register_home_section(
+            key="events",
+            template="events/includes/highlights.html",
+            order=20,
+            context=_home_context,
         )
         navigation.register_staff_panel(
             key="events",

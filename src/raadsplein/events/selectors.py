@@ -147,6 +147,19 @@ def upcoming_sessions(
     )
 
 
+def highlights(user, limit: int = 3) -> list[Session]:
+    """The next sessions for the home page, one per event: open ones, and members-only ones
+    (as teasers for a visitor). Cancelled sessions are left out."""
+    chosen, seen = [], set()
+    for s in upcoming_sessions(user, teasers=True).filter(is_cancelled=False)[: limit * 5]:
+        if s.event_id not in seen:
+            seen.add(s.event_id)
+            chosen.append(s)
+        if len(chosen) == limit:
+            break
+    return mark_teasers(chosen, user)
+
+
 def event_for(user, slug: str) -> Event:
     """One event the user may see (raises DoesNotExist otherwise)."""
     return (

@@ -543,3 +543,22 @@ def test_participant_export_speaks_the_viewers_language(client, settings):
     sheet = load_workbook(io.BytesIO(xlsx)).active
     assert sheet.title == "Participants"
     assert next(sheet.iter_rows(values_only=True))[:2] == ("Name", "Email address")
+
+
+def test_home_page_shows_the_next_highlights_one_per_event(client):
+    open_event = EventFactory(title="Open webinar", audience=Audience.OPEN)
+    first = SessionFactory(event=open_event)
+    SessionFactory(event=open_event, starts_at=first.starts_at + datetime.timedelta(days=1))
+    SessionFactory(event=EventFactory(title="Cursus voor leden"))
+    SessionFactory(event=EventFactory(title="Gaat niet door"), is_cancelled=True)
+    page = client.get("/").content.decode()
+    assert "Binnenkort in de agenda" in page
+    assert page.count("card highlight") == 2
+    assert "Open webinar" in page and "Cursus voor leden" in page
+    assert "Gaat niet door" not in page
+    assert reverse("events:event_detail", args=[open_event.slug]) in page
+    assert "voor leden" in page
+
+
+def test_home_page_without_sessions_has_no_highlights(client):
+    assert "Binnenkort in de agenda" not in client.get("/").content.decode()
