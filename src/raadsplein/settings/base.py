@@ -225,6 +225,7 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no pictures from outside; nothing leaves the site
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin asks wagtail.org nothing either
 
 # Content-Security-Policy: no inline script or style on our pages. The Wagtail admin still
 # Kenniscentrum search: "index" (the database's own full-text index) or "wagtail"
