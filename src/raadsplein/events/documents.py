@@ -1,9 +1,11 @@
 """Files made from events data: the participant list of a session as CSV (``;`` for Dutch
-Excel, with a byte-order mark) or XLSX, with the headers in the viewer's language."""
+Excel, with a byte-order mark) or XLSX, with the headers in the viewer's language, and the
+printed check-in list (PDF, WeasyPrint)."""
 
 import csv
 import io
 
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -54,7 +56,7 @@ def _rows(session) -> list[list]:
 
 def participants_filename(session, ext: str) -> str:
     start = timezone.localtime(session.starts_at)
-    name = _("deelnemers")
+    name = _("aanwezigheidslijst") if ext == "pdf" else _("deelnemers")
     return f"{name}-{session.event.slug}-{start:%Y%m%d}.{ext}"
 
 
@@ -78,3 +80,15 @@ def participants_xlsx(session) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def checkin_pdf(session) -> bytes:
+    """The check-in list to print: each confirmed participant with council, access needs and
+    a box to tick at the door, by name."""
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "events/staff/checkin_pdf.html",
+        {"session": session, "bookings": list(selectors.checkin_list(session))},
+    )
+    return HTML(string=html).write_pdf()

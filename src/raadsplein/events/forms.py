@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from raadsplein.organisations.models import Region
 
-from .models import AccessNeed, EventKind, Theme
+from .models import AccessNeed, EventKind, Theme, access_needs_for
 
 
 class DutchDateInput(forms.DateInput):
@@ -84,6 +84,13 @@ class BookingForm(forms.Form):
         required=False,
         help_text=_("Als voorzitter of secretaris kunt u ook voor leden van uw raad boeken."),
     )
+    council = forms.TypedChoiceField(
+        label=_("Voor welke raad komt u?"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("U zit in meer dan één raad. De plaats telt mee voor de raad die u kiest."),
+    )
     access_needs = forms.MultipleChoiceField(
         label=_("Wensen voor toegankelijkheid"),
         required=False,
@@ -98,9 +105,24 @@ class BookingForm(forms.Form):
         help_text=_("Alleen invullen als u hierboven 'Anders' koos."),
     )
 
-    def __init__(self, *args, seats=(), **kwargs):
-        """``seats``: the people the booker may book for (``selectors.people_to_book_for``)."""
+    def __init__(self, *args, seats=(), own_seats=(), session=None, **kwargs):
+        """``seats``: the people the booker may book for (``selectors.people_to_book_for``);
+        ``own_seats``: the booker's own current seats (a choice of council when there are
+        several); ``session``: the access needs offered are those that fit it."""
         super().__init__(*args, **kwargs)
+        councils = {seat.council_id: seat.council.name for seat in own_seats}
+        if len(councils) > 1:
+            self.fields["council"].choices = list(councils.items())
+            self.fields["council"].widget = forms.RadioSelect(choices=list(councils.items()))
+        else:
+            del self.fields["council"]
+        if session is not None:
+            self.fields["access_needs"].choices = access_needs_for(session)
+            if session.is_online:
+                self.fields["access_needs"].help_text = _(
+                    "Dit is een online bijeenkomst. Kies wat u nodig heeft om mee te doen, "
+                    "zoals ondertiteling of een tolk. De organisator ziet dit."
+                )
         self.fields["who"].choices = [("self", _("Mijzelf"))] + [
             (
                 f"{seat.council_id}:{seat.person_id}",
@@ -110,12 +132,45 @@ class BookingForm(forms.Form):
         ]
         if len(self.fields["who"].choices) <= 1:
             self.fields["who"].widget = forms.HiddenInput()
+        elif "council" in self.fields:
+            self.fields["council"].help_text = _(
+                "Alleen als u voor uzelf boekt: u zit in meer dan één raad. "
+                "De plaats telt mee voor de raad die u kiest."
+            )
 
     def clean(self):
         data = super().clean()
         if "other" in data.get("access_needs", []) and not data.get("access_needs_other", ""):
             self.add_error("access_needs_other", _("Beschrijf uw andere wens."))
+        if (
+            "council" in self.fields
+            and data.get("who", "self") in ("", "self")
+            and not data.get("council")
+            and "council" not in self.errors
+        ):
+            self.add_error("council", _("Kies voor welke raad u komt."))
         return data
+
+
+class AddParticipantForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mailadres van de deelnemer"),
+        max_length=254,
+        help_text=_("De persoon moet een account op Raadsplein hebben."),
+    )
+    access_needs = forms.MultipleChoiceField(
+        label=_("Wensen voor toegankelijkheid"),
+        required=False,
+        choices=AccessNeed.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, session=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if session is not None:
+            self.fields["access_needs"].choices = [
+                (code, label) for code, label in access_needs_for(session) if code != "other"
+            ]
 
 
 class EvaluationForm(forms.Form):

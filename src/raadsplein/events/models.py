@@ -224,10 +224,29 @@ SEAT_STATUSES = (BookingStatus.CONFIRMED, BookingStatus.OFFERED)
 class AccessNeed(models.TextChoices):
     WHEELCHAIR = "wheelchair", _("Rolstoeltoegankelijk")
     HEARING_LOOP = "hearing_loop", _("Ringleiding")
+    CAPTIONS = "captions", _("Ondertiteling")
     SIGN_LANGUAGE = "sign_language", _("Tolk Nederlandse Gebarentaal")
     LARGE_PRINT = "large_print", _("Grote letters")
     EASY_LANGUAGE = "easy_language", _("Eenvoudige taal")
     OTHER = "other", _("Anders")
+
+
+# Which needs fit a session: no wheelchair or hearing loop online, no captions on location.
+ONLINE_NEEDS = ("captions", "sign_language", "easy_language", "other")
+ON_SITE_NEEDS = (
+    "wheelchair",
+    "hearing_loop",
+    "sign_language",
+    "large_print",
+    "easy_language",
+    "other",
+)
+
+
+def access_needs_for(session) -> list[tuple[str, str]]:
+    """The access needs one may ask for at this session (online or on location)."""
+    fitting = ONLINE_NEEDS if session.is_online else ON_SITE_NEEDS
+    return [(code, label) for code, label in AccessNeed.choices if code in fitting]
 
 
 class Booking(models.Model):

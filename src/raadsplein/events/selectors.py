@@ -261,6 +261,11 @@ def people_to_book_for(user) -> list[Seat]:
     return seats
 
 
+def own_seats(user) -> list[Seat]:
+    """The user's current seats, with their councils (the booking form's choice of council)."""
+    return list(org_selectors.current_seats_for(user))
+
+
 def programme_for(user, slug: str) -> Programme:
     qs = Programme.objects.all()
     if not is_staff_member(user):
@@ -355,6 +360,20 @@ def participants(session: Session) -> QuerySet[Booking]:
         .select_related("person", "council", "booked_by")
         .prefetch_related("evaluation")
         .order_by("status", "created_at", "pk")
+    )
+
+
+def waitlisted_bookings() -> QuerySet[Booking]:
+    """Bookings on a waiting list (staff give one of them a seat)."""
+    return Booking.objects.filter(status=BookingStatus.WAITLISTED).select_related("person")
+
+
+def checkin_list(session: Session) -> QuerySet[Booking]:
+    """The confirmed participants of a session by name, for the printed check-in list."""
+    return (
+        Booking.objects.filter(session=session, status=BookingStatus.CONFIRMED)
+        .select_related("person", "council")
+        .order_by("person__last_name", "person__first_name", "person__email")
     )
 
 

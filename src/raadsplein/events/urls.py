@@ -18,6 +18,12 @@ urlpatterns = [
     path("beheer/", views.staff_overview, name="staff_overview"),
     path("beheer/sessie/<int:pk>/", views.staff_session, name="staff_session"),
     path(
+        "beheer/sessie/<int:pk>/aanwezigheidslijst.pdf",
+        views.staff_checkin_pdf,
+        name="staff_checkin_pdf",
+    ),
+    path("beheer/boeking/<int:pk>/plaats-geven/", views.staff_move_up, name="staff_move_up"),
+    path(
         "beheer/sessie/<int:pk>/deelnemers.<str:fmt>",
         views.staff_export,
         name="staff_export",

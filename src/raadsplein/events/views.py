@@ -11,6 +11,7 @@ from raadsplein.organisations.access import object_rule, permission_required, si
 
 from . import calendar, documents, selectors, services
 from .forms import (
+    AddParticipantForm,
     AgendaFilterForm,
     BookingForm,
     EvaluationForm,
@@ -80,13 +81,20 @@ def book(request, pk: int):
     Events a person may not see answer 404."""
     session = _session_or_404(request.user, pk)
     seats = selectors.people_to_book_for(request.user)
-    form = BookingForm(request.POST or None, seats=seats, initial={"who": "self"})
+    form = BookingForm(
+        request.POST or None,
+        seats=seats,
+        own_seats=selectors.own_seats(request.user),
+        session=session,
+        initial={"who": "self"},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             booking = services.book_seat_for(
                 session=session,
                 booker=request.user,
                 who=form.cleaned_data["who"],
+                council_id=form.cleaned_data.get("council"),
                 access_needs=form.cleaned_data["access_needs"],
                 access_needs_other=form.cleaned_data["access_needs_other"],
             )
@@ -257,6 +265,9 @@ def staff_overview(request):
 @object_rule("events.run_session", find=_staff_session)
 def staff_session(request, session, pk: int):
     form = StaffMessageForm(request.POST if "send_message" in request.POST else None)
+    add_form = AddParticipantForm(
+        request.POST if "add_participant" in request.POST else None, session=session
+    )
     if request.method == "POST":
         if "mark_attendance" in request.POST:
             # isdigit() alone lets "²" through, which int() refuses.
@@ -274,11 +285,63 @@ def staff_session(request, session, pk: int):
             )
             messages.success(request, _("Het bericht gaat naar %(n)s deelnemers.") % {"n": n})
             return redirect("events:staff_session", pk=session.pk)
+        if "add_participant" in request.POST and add_form.is_valid():
+            try:
+                booking = services.add_participant(
+                    session=session,
+                    email=add_form.cleaned_data["email"],
+                    access_needs=add_form.cleaned_data["access_needs"],
+                    by=request.user,
+                )
+            except services.BookingError as err:
+                add_form.add_error(None, err.message)
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s is toegevoegd: %(status)s.")
+                    % {
+                        "name": booking.person.get_full_name() or booking.person.email,
+                        "status": booking.get_status_display().lower(),
+                    },
+                )
+                return redirect("events:staff_session", pk=session.pk)
     return render(
         request,
         "events/staff/session.html",
-        {"session": session, "participants": selectors.participants(session), "form": form},
+        {
+            "session": session,
+            "participants": selectors.participants(session),
+            "form": form,
+            "add_form": add_form,
+            "may_manage": request.user.has_perm("events.manage_sessions"),
+        },
     )
+
+
+@permission_required("events.manage_sessions")
+@require_POST
+def staff_move_up(request, pk: int):
+    """Give a chosen person on the waiting list a free seat at once."""
+    booking = get_object_or_404(selectors.waitlisted_bookings(), pk=pk)
+    try:
+        services.move_up(booking=booking, by=request.user)
+    except services.BookingError as err:
+        messages.error(request, err.message)
+    else:
+        messages.success(
+            request,
+            _("%(name)s heeft nu een plaats en krijgt een bevestiging per e-mail.")
+            % {"name": booking.person.get_full_name() or booking.person.email},
+        )
+    return redirect("events:staff_session", pk=booking.session_id)
+
+
+@object_rule("events.run_session", find=_staff_session)
+def staff_checkin_pdf(request, session, pk: int):
+    response = HttpResponse(documents.checkin_pdf(session), content_type="application/pdf")
+    filename = documents.participants_filename(session, "pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @object_rule("events.run_session", find=_staff_session)

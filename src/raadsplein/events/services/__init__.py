@@ -1,7 +1,7 @@
 """Every write about events, one module per concern:
 
 - ``booking``: book a place (for yourself or, as a council's officer, for its members),
-  cancel it, take an offered seat;
+  cancel it, take an offered seat; staff add a participant by hand or move one up;
 - ``waiting``: the waiting list — offer freed seats, let offers lapse, the periodic sweep;
 - ``reminders``: the background half of a booking change and the reminders, each once;
 - ``evaluations``: attendance, the request to evaluate, the score;
@@ -13,7 +13,14 @@ Other apps, the tasks and the demo builder use the names below as
 ``raadsplein.events.services.<name>``.
 """
 
-from .booking import accept_offer, book_seat, book_seat_for, cancel_booking
+from .booking import (
+    accept_offer,
+    add_participant,
+    book_seat,
+    book_seat_for,
+    cancel_booking,
+    move_up,
+)
 from .common import BookingError, link_lead, offer_hold, reminder_lead
 from .evaluations import evaluate_session, mark_attendance, send_evaluation_request_once
 from .feeds import calendar_feed_for, reset_calendar_feed
@@ -25,6 +32,7 @@ from .waiting import expire_offer, process_waitlist
 __all__ = [
     "BookingError",
     "accept_offer",
+    "add_participant",
     "book_seat",
     "book_seat_for",
     "calendar_feed_for",
@@ -37,6 +45,7 @@ __all__ = [
     "handle_booking_change",
     "link_lead",
     "mark_attendance",
+    "move_up",
     "offer_hold",
     "process_waitlist",
     "reminder_lead",

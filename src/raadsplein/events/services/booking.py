@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from raadsplein.accounts.rules import is_staff_member
 from raadsplein.audit import services as audit
 from raadsplein.organisations import selectors as org_selectors
 from raadsplein.organisations.models import Council
@@ -23,12 +24,12 @@ from raadsplein.organisations.rules import is_member, is_officer_of
 from ..models import (
     ACTIVE_STATUSES,
     SEAT_STATUSES,
-    AccessNeed,
     Audience,
     Booking,
     BookingStatus,
     EventStatus,
     Session,
+    access_needs_for,
 )
 from .common import BookingError, locked_session, notify
 from .waiting import fill_free_seats
@@ -39,10 +40,17 @@ audit.register_action(
 audit.register_action(
     "events.booking.cancelled_for", gettext_lazy("Boeking afgemeld voor iemand anders")
 )
+audit.register_action(
+    "events.booking.added_by_staff", gettext_lazy("Deelnemer met de hand toegevoegd")
+)
+audit.register_action(
+    "events.booking.moved_up", gettext_lazy("Van de wachtlijst naar een plaats gezet")
+)
 
 
-def _clean_needs(access_needs: Iterable[str]) -> list[str]:
-    valid = set(AccessNeed.values)
+def _clean_needs(access_needs: Iterable[str], session: Session) -> list[str]:
+    """The needs asked for, each once; only those that fit the session (online or not)."""
+    valid = {code for code, _label in access_needs_for(session)}
     needs = []
     for code in access_needs:
         if code not in valid:
@@ -124,18 +132,23 @@ def book_seat(
     access_needs: Sequence[str] = (),
     access_needs_other: str = "",
     now: datetime.datetime | None = None,
+    by_staff: bool = False,
 ) -> Booking:
-    """Book a place for ``person`` (by themselves, or by an officer of their council).
+    """Book a place for ``person`` (by themselves, by an officer of their council, or with
+    ``by_staff`` by a staff member, who may add anyone, member or not).
 
     Confirmed while seats are free and nobody waits; otherwise a place on the waiting list.
     Raises ``BookingError`` with a Dutch message; nothing changes then.
     """
     now = now or timezone.now()
     booked_by = booked_by or person
-    needs = _clean_needs(access_needs)
+    needs = _clean_needs(access_needs, session)
     if "other" in needs and not access_needs_other.strip():
         raise BookingError(_("Beschrijf uw andere wens voor toegankelijkheid."))
-    if booked_by.pk != person.pk:
+    if by_staff:
+        if not is_staff_member(booked_by):
+            raise BookingError(_("Alleen medewerkers kunnen deelnemers toevoegen."))
+    elif booked_by.pk != person.pk:
         _check_acts_for(booked_by, council)
     council = _council_for(person, council)
 
@@ -144,7 +157,7 @@ def book_seat(
     get_user_model().objects.select_for_update().filter(pk=person.pk).values_list("pk").first()
     session = locked_session(session.pk)
     _check_bookable(session, now)
-    if session.event.audience == Audience.MEMBERS and not is_member(person):
+    if session.event.audience == Audience.MEMBERS and not by_staff and not is_member(person):
         raise BookingError(_("Deze bijeenkomst is alleen voor leden."), code="members_only")
 
     # One query for both: an active booking of this session, or one that overlaps in time.
@@ -165,7 +178,7 @@ def book_seat(
             code="overlap",
         )
 
-    if session.per_council_cap and council is not None:
+    if session.per_council_cap and council is not None and not by_staff:
         used = Booking.objects.filter(
             session=session, council=council, status__in=ACTIVE_STATUSES
         ).count()
@@ -204,7 +217,16 @@ def book_seat(
         raise BookingError(
             _("Er is al een boeking voor deze bijeenkomst."), code="duplicate"
         ) from exc
-    if booked_by.pk != person.pk:
+    if by_staff:
+        audit.log(
+            actor=booked_by,
+            action="events.booking.added_by_staff",
+            obj=booking,
+            subject=person,
+            council=council,
+            data={"session": session.pk, "status": status},
+        )
+    elif booked_by.pk != person.pk:
         audit.log(
             actor=booked_by,
             action="events.booking.created_for",
@@ -224,8 +246,6 @@ def book_seat(
 def cancel_booking(*, booking: Booking, by, now: datetime.datetime | None = None) -> Booking:
     """Cancel a place, leave the waiting list or decline an offer; a freed seat goes to the
     next person waiting. Past the cancellation deadline only staff can cancel a place."""
-    from raadsplein.accounts.rules import is_staff_member
-
     now = now or timezone.now()
     session = locked_session(booking.session_id)
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
@@ -288,18 +308,25 @@ def book_seat_for(
     session: Session,
     booker,
     who: str,
+    council_id: int | None = None,
     access_needs: Sequence[str] = (),
     access_needs_other: str = "",
 ) -> Booking:
     """Book for whom the booking form names: ``"self"``, or ``"<council id>:<person id>"``
     for a member of a council the booker is an officer of (the choices of
-    ``selectors.people_to_book_for``).
+    ``selectors.people_to_book_for``). Booking for yourself, ``council_id`` is the council you
+    attend for when you sit on several (one of your current seats; empty: the first).
 
     The council is looked up only among those the booker acts for and the person only among
     its current seats, so an unknown council or person is refused with the same Dutch message
     as a known one; ``book_seat`` then checks the rest. Nothing is booked on a refusal.
     """
     person, council = booker, None
+    if who in ("", "self") and council_id:
+        seat = org_selectors.current_seats_for(booker).filter(council_id=council_id).first()
+        if seat is None:
+            raise BookingError(_("Kies een raad waarin u een zetel heeft."), code="not_on_council")
+        council = seat.council
     if who not in ("", "self"):
         try:
             council_id, person_id = (int(part) for part in who.split(":", 1))
@@ -319,3 +346,66 @@ def book_seat_for(
         access_needs=access_needs,
         access_needs_other=access_needs_other,
     )
+
+
+def add_participant(
+    *,
+    session: Session,
+    email: str,
+    by,
+    access_needs: Sequence[str] = (),
+    access_needs_other: str = "",
+) -> Booking:
+    """Staff add a person with an account by hand (found by e-mail address), also to a
+    members-only event and past the council's maximum; a full session puts them on the
+    waiting list. Written to the audit log."""
+    if not is_staff_member(by):
+        raise BookingError(_("Alleen medewerkers kunnen deelnemers toevoegen."))
+    person = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if person is None:
+        raise BookingError(
+            _("Er is geen account met het e-mailadres %(email)s.") % {"email": email.strip()},
+            code="unknown_person",
+        )
+    return book_seat(
+        session=session,
+        person=person,
+        booked_by=by,
+        access_needs=access_needs,
+        access_needs_other=access_needs_other,
+        by_staff=True,
+    )
+
+
+@transaction.atomic
+def move_up(*, booking: Booking, by, now: datetime.datetime | None = None) -> Booking:
+    """Staff give a chosen person on the waiting list a free seat at once, ahead of the
+    queue (for instance a trainer's colleague). Refused when no seat is free."""
+    if not is_staff_member(by):
+        raise BookingError(_("Alleen medewerkers kunnen iemand een plaats geven."))
+    now = now or timezone.now()
+    session = locked_session(booking.session_id)
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if booking.status != BookingStatus.WAITLISTED:
+        raise BookingError(_("Deze persoon staat niet op de wachtlijst."), code="not_waiting")
+    if session.starts_at <= now:
+        raise BookingError(_("Deze bijeenkomst is al begonnen of voorbij."), code="closed")
+    taken = Booking.objects.filter(session=session, status__in=SEAT_STATUSES).count()
+    if taken >= session.capacity:
+        raise BookingError(
+            _("Er is geen plaats vrij. Verhoog eerst het aantal plaatsen."), code="full"
+        )
+    booking.status = BookingStatus.CONFIRMED
+    booking.confirmed_at = now
+    booking.save(update_fields=["status", "confirmed_at"])
+    booking.session = session
+    audit.log(
+        actor=by,
+        action="events.booking.moved_up",
+        obj=booking,
+        subject=booking.person,
+        council=booking.council_id,
+        data={"session": session.pk},
+    )
+    notify(booking, "confirmed")
+    return booking

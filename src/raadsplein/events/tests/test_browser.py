@@ -35,7 +35,7 @@ def test_book_confirm_cancel_and_waiting_list_promotion(page, assert_accessible)
     theme = ThemeFactory(name="Invoering Wmcz 2018", slug="invoering-wmcz-2018")
     event = EventFactory(title="Basiscursus medezeggenschap", kind=EventKind.COURSE)
     event.themes.add(theme)
-    session = SessionFactory(event=event, capacity=1)
+    session = SessionFactory(event=event, capacity=1, is_online=False, location="Utrecht")
     greet = member(first_name="Greet", last_name="Visser")
     henk = member(first_name="Henk", last_name="Bos")
 

@@ -31,6 +31,8 @@ def test_booking_confirmation_is_english_for_a_person_who_chose_english(
 ):
     person = member(first_name="Ann", language="en")
     session = _session()
+    session.is_online, session.location = False, "Utrecht"
+    session.save()
     with django_capture_on_commit_callbacks(execute=True):
         services.book_seat(session=session, person=person, access_needs=["hearing_loop"])
     (message,) = mail.outbox

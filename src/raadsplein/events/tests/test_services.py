@@ -38,13 +38,13 @@ def test_book_seat_confirms_and_mails_dutch_confirmation_with_valid_ics(
         booking = services.book_seat(
             session=session,
             person=person,
-            access_needs=["hearing_loop", "other"],
+            access_needs=["captions", "other"],
             access_needs_other="Graag een pauze per uur",
         )
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CONFIRMED
-    assert booking.access_needs == ["hearing_loop", "other"]
-    assert booking.access_need_labels() == ["Ringleiding", "Graag een pauze per uur"]
+    assert booking.access_needs == ["captions", "other"]
+    assert booking.access_need_labels() == ["Ondertiteling", "Graag een pauze per uur"]
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [person.email]

@@ -190,7 +190,7 @@ def test_my_bookings_and_staff_lists_query_count(client, django_assert_num_queri
 
 
 def test_book_via_form_with_access_needs(client, django_capture_on_commit_callbacks):
-    session = SessionFactory()
+    session = SessionFactory(is_online=False, location="Utrecht")
     person = member()
     client.force_login(person)
     with django_capture_on_commit_callbacks(execute=True):
