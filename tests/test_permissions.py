@@ -72,9 +72,10 @@ def test_login_page(client, world, role):
     if role == "anonymous":
         assert response.status_code == 200
         assert 'name="login"' in response.content.decode()
-    else:  # already signed in: straight on to Mijn Raadsplein
+    else:  # already signed in: straight on to Mijn Raadsplein, or staff to their start page
         assert response.status_code == 302
-        assert response["Location"] == reverse("web:dashboard")
+        home = "web:staff_home" if role in STAFF else "web:dashboard"
+        assert response["Location"] == reverse(home)
 
 
 SIGNED_IN_PAGES = [
