@@ -326,8 +326,9 @@ class SearchDocument(models.Model):
     - SQLite: the FTS5 table ``knowledge_search_fts`` over these columns, kept in step by
       triggers, and ``knowledge_search_instances`` (fts5vocab) to read it.
 
-    ``text`` is the plain text for snippets. ``kind`` and ``published_on`` are copied from the
-    publication so filters and date sorting need no join.
+    ``text`` is the plain text for snippets. ``kind``, ``published_on`` and the slugs of its
+    ``themes`` and codes of its ``sectors`` (JSON lists) are copied from the publication, so
+    filters, date sorting and facet counts read this one row and need no join.
     """
 
     page = models.OneToOneField(
@@ -336,6 +337,8 @@ class SearchDocument(models.Model):
     is_public = models.BooleanField(default=False)
     kind = models.CharField(max_length=20, blank=True)
     published_on = models.DateField(null=True)
+    themes = models.JSONField(default=list, blank=True)
+    sectors = models.JSONField(default=list, blank=True)
     title = models.TextField(blank=True)
     summary = models.TextField(blank=True)
     taxonomy = models.TextField(blank=True)

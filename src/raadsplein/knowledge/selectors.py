@@ -218,55 +218,39 @@ def _search_publications(
         return _search_external(
             parsed, members, page_filter, kinds, themes, sectors, sort, page_number, per_page, q
         )
-    # The database ranks, filters, counts and pages (one query), and counts the facets over
-    # the same matches (one query); only the asked page of publications is loaded.
+    # The database ranks, filters, counts, pages and counts the facets in one query; only the
+    # asked page of publications is loaded.
     wanted = max(1, int(page_number)) if str(page_number).isdigit() else 1
-    filters = {"kinds": kinds, "themes": themes, "sectors": sectors}
-    count, rows = (
-        engine.ranked(
-            parsed,
-            members=members,
-            sort=sort,
-            offset=(wanted - 1) * per_page,
-            limit=per_page,
-            **filters,
-        )
+    ask = {"members": members, "kinds": kinds, "themes": themes, "sectors": sectors, "sort": sort}
+    found = (
+        engine.search(parsed, offset=(wanted - 1) * per_page, limit=per_page, **ask)
         if parsed.usable
-        else (0, [])
+        else engine.Found(0, [], {}, {}, {})
     )
-    paginator, page = _paginate(count, page_number, per_page)
-    if count and page.number != wanted:  # asked past the end: show the last page
-        _count, rows = engine.ranked(
-            parsed,
-            members=members,
-            sort=sort,
-            offset=(page.number - 1) * per_page,
-            limit=per_page,
-            **filters,
-        )
-    counts = (
-        engine.facet_counts(parsed, members=members, **filters)
-        if count
-        else {"k": {}, "t": {}, "s": {}}
-    )
-    theme_by_id = {str(pk): (slug, name) for slug, (pk, name) in theme_rows.items()}
+    paginator, page = _paginate(found.count, page_number, per_page)
+    rows = found.rows
+    if found.count and page.number != wanted:  # asked past the end: show the last page
+        rows = engine.search(
+            parsed, offset=(page.number - 1) * per_page, limit=per_page, **ask
+        ).rows
     facets = {
         "soort": [
-            FacetValue(k.value, str(k.label), counts["k"][k.value], k.value in kinds)
+            FacetValue(k.value, str(k.label), found.kinds[k.value], k.value in kinds)
             for k in Kind
-            if counts["k"].get(k.value)
+            if found.kinds.get(k.value)
         ],
         "thema": [
-            FacetValue(theme_by_id[pk][0], theme_by_id[pk][1], n, theme_by_id[pk][0] in themes)
-            for pk, n in sorted(counts["t"].items(), key=lambda i: theme_by_id[i[0]][1])
-            if pk in theme_by_id
+            FacetValue(slug, theme_rows[slug][1], n, slug in themes)
+            for slug, n in sorted(found.themes.items(), key=lambda i: theme_rows[i[0]][1])
+            if slug in theme_rows
         ],
         "sector": [
             FacetValue(code, sector_rows[code][1], n, code in sectors)
-            for code, n in sorted(counts["s"].items(), key=lambda i: sector_rows[i[0]])
+            for code, n in sorted(found.sectors.items(), key=lambda i: sector_rows[i[0]])
             if code in sector_rows
         ],
     }
+    count = found.count
     hits = _hits(parsed, rows)
     return SearchOutcome(
         query=q,

@@ -34,6 +34,7 @@ def _postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+ROW = "d.page_id, d.published_on, d.kind, d.themes, d.sectors"
 DOC = SearchDocument._meta.db_table
 TERM = SearchTerm._meta.db_table
 THEMES = PublicationPage.themes.through._meta.db_table
@@ -72,8 +73,8 @@ def _tsquery(terms) -> str:
 
 
 def _matches(parts: list[Branch], *, where: str, where_params: list) -> tuple[str, list]:
-    """SQL of (page_id, published_on, g, strong, s) rows: the score of each matching
-    document that passes the filters (``where``, on ``d``), per branch."""
+    """SQL of (page_id, published_on, kind, themes, sectors, g, strong, s) rows: the score
+    of each matching document that passes the filters (``where``, on ``d``), per branch."""
     params: list = []
     if _postgres():
         selects = []
@@ -82,7 +83,7 @@ def _matches(parts: list[Branch], *, where: str, where_params: list) -> tuple[st
             k = sum(b.terms.values()) / len(b.terms)
             query = _tsquery(b.terms)
             selects.append(
-                "SELECT d.page_id, d.published_on, %s AS g, %s AS strong, "  # noqa: S608
+                f"SELECT {ROW}, %s AS g, %s AS strong, "  # noqa: S608
                 "%s * ts_rank_cd(%s::float4[], d.vector, to_tsquery('simple', %s)) AS s "
                 f"FROM {_q(DOC)} d WHERE d.vector @@ to_tsquery('simple', %s) AND {where}"
             )
@@ -96,7 +97,7 @@ def _matches(parts: list[Branch], *, where: str, where_params: list) -> tuple[st
     case = " ".join("WHEN %s THEN %s" for _ in terms)
     col_case = " ".join(f"WHEN '{name}' THEN {w}" for name, w in FIELD_WEIGHTS.items())
     sql = (
-        "SELECT d.page_id, d.published_on, i.g, i.strong, i.s FROM ("  # noqa: S608
+        f"SELECT {ROW}, i.g, i.strong, i.s FROM ("  # noqa: S608
         f"SELECT v.doc AS doc_id, CASE v.term {case} END AS g, "
         f"CASE v.term {case} END AS strong, "
         f"SUM(CASE v.col {col_case} ELSE 0 END) * CASE v.term {case} END AS s "
@@ -120,95 +121,89 @@ def _filters(*, members: bool, kinds, themes, sectors) -> tuple[str, list]:
     if kinds:
         where.append(f"d.kind IN ({', '.join(['%s'] * len(kinds))})")
         params += list(kinds)
-    if themes:
-        where.append(
-            f"d.page_id IN (SELECT x.publicationpage_id FROM {_q(THEMES)} x "  # noqa: S608
-            f"JOIN knowledge_theme t ON t.id = x.theme_id "
-            f"WHERE t.slug IN ({', '.join(['%s'] * len(themes))}))"
-        )
-        params += list(themes)
-    if sectors:
-        where.append(
-            f"d.page_id IN (SELECT x.publicationpage_id FROM {_q(SECTORS)} x "  # noqa: S608
-            f"WHERE x.caresector_id IN ({', '.join(['%s'] * len(sectors))}))"
-        )
-        params += list(sectors)
+    for column, values in (("themes", themes), ("sectors", sectors)):
+        if not values:
+            continue
+        if _postgres():
+            where.append(f"d.{column} ?| %s")  # noqa: S608 - any of these in the JSON list
+            params.append(list(values))
+        else:
+            where.append(
+                f"EXISTS (SELECT 1 FROM json_each(d.{column}) j "  # noqa: S608 - our names
+                f"WHERE j.value IN ({', '.join(['%s'] * len(values))}))"
+            )
+            params += list(values)
     return " AND ".join(where), params
 
 
-def ranked(
-    parsed, *, members: bool, kinds=(), themes=(), sectors=(), sort="relevantie", offset=0, limit=20
-) -> tuple[int, list[tuple[int, float]]]:
-    """(number of matching publications, [(page_id, rank)] for the asked slice)."""
+def _elements(column: str) -> tuple[str, str]:
+    """(FROM-clause item, value) for each value of a JSON list column of ``r``."""
+    if _postgres():
+        return f"CROSS JOIN LATERAL jsonb_array_elements_text(r.{column}) AS j(v)", "j.v"
+    return f", json_each(r.{column}) AS j", "j.value"
+
+
+@dataclass
+class Found:
+    count: int
+    rows: list[tuple[int, float]]  # (page_id, rank) of the asked slice, best first
+    kinds: dict[str, int]
+    themes: dict[str, int]  # slug → publications
+    sectors: dict[str, int]  # code → publications
+
+
+def search(
+    parsed,
+    *,
+    members: bool,
+    kinds=(),
+    themes=(),
+    sectors=(),
+    sort: str = "relevantie",
+    offset: int = 0,
+    limit: int = 20,
+) -> Found:
+    """Rank, filter, count, page and count facets in one query over the matches."""
     parts = branches(parsed)
+    found = Found(0, [], {}, {}, {})
     if not parts:
-        return 0, []
+        return found
     where, where_params = _filters(members=members, kinds=kinds, themes=themes, sectors=sectors)
     match_sql, match_params = _matches(parts, where=where, where_params=where_params)
     order = (
-        "m.published_on DESC, rank DESC, m.page_id" if sort == "datum" else "rank DESC, m.page_id"
+        "r.published_on DESC, r.rank DESC, r.page_id"
+        if sort == "datum"
+        else "r.rank DESC, r.page_id"
     )
     sql = (
-        "SELECT m.page_id, SUM(m.s) * (1 + COUNT(DISTINCT CASE WHEN m.strong = 1 "  # noqa: S608
-        "THEN m.g END)) AS rank, COUNT(*) OVER () AS total "
-        f"FROM ({match_sql}) m "
-        f"GROUP BY m.page_id, m.published_on ORDER BY {order} LIMIT %s OFFSET %s"
+        f"WITH m AS MATERIALIZED ({match_sql}), "  # noqa: S608 - our names
+        "r AS MATERIALIZED (SELECT page_id, published_on, kind, themes, sectors, "
+        "SUM(s) * (1 + COUNT(DISTINCT CASE WHEN strong = 1 THEN g END)) AS rank "
+        "FROM m GROUP BY page_id, published_on, kind, themes, sectors) "
+        "SELECT * FROM (SELECT 'r' AS x, CAST(r.page_id AS TEXT) AS key, "
+        f"CAST(r.rank AS FLOAT) AS n, ROW_NUMBER() OVER (ORDER BY {order}) AS pos "
+        f"FROM r ORDER BY {order} LIMIT %s OFFSET %s) p "
+        "UNION ALL SELECT 'n', '', CAST(COUNT(*) AS FLOAT), 0 FROM r "
+        "UNION ALL SELECT 'k', r.kind, CAST(COUNT(*) AS FLOAT), 0 FROM r GROUP BY r.kind "
     )
+    for code, column in (("t", "themes"), ("s", "sectors")):
+        source, value = _elements(column)
+        sql += (
+            f" UNION ALL SELECT '{code}', {value}, CAST(COUNT(*) AS FLOAT), 0 FROM r {source} "  # noqa: S608
+            f"GROUP BY {value}"
+        )
+    ranked = []
     with connection.cursor() as cursor:
         cursor.execute(sql, [*match_params, limit, offset])
-        rows = cursor.fetchall()
-        if rows:
-            return rows[0][2], [(r[0], float(r[1])) for r in rows]
-        if offset == 0:
-            return 0, []
-        cursor.execute(
-            f"SELECT COUNT(DISTINCT m.page_id) FROM ({match_sql}) m",  # noqa: S608
-            match_params,
-        )
-        return cursor.fetchone()[0], []
-
-
-def _match_ids(parts: list[Branch], *, where: str, where_params: list) -> tuple[str, list]:
-    """SQL of (page_id, kind) of the matching documents that pass the filters (no ranking)."""
-    terms = list(dict.fromkeys(t for b in parts for t in b.terms))
-    if _postgres():
-        return (
-            f"SELECT d.page_id, d.kind FROM {_q(DOC)} d "  # noqa: S608 - our names
-            f"WHERE d.vector @@ to_tsquery('simple', %s) AND {where}",
-            [_tsquery(terms), *where_params],
-        )
-    return (
-        f"SELECT d.page_id, d.kind FROM {_q(DOC)} d WHERE d.id IN ("  # noqa: S608
-        "SELECT v.doc FROM knowledge_search_instances v "
-        f"WHERE v.term IN ({', '.join(['%s'] * len(terms))})) AND {where}",
-        [*terms, *where_params],
-    )
-
-
-def facet_counts(
-    parsed, *, members: bool, kinds=(), themes=(), sectors=()
-) -> dict[str, dict[str, int]]:
-    """Publications per kind, theme id and sector code among the matches that pass the
-    filters (one query)."""
-    counts: dict[str, dict[str, int]] = {"k": {}, "t": {}, "s": {}}
-    parts = branches(parsed)
-    if not parts:
-        return counts
-    where, where_params = _filters(members=members, kinds=kinds, themes=themes, sectors=sectors)
-    match_sql, match_params = _match_ids(parts, where=where, where_params=where_params)
-    sql = (
-        f"WITH f AS MATERIALIZED ({match_sql}) "  # noqa: S608 - our names
-        "SELECT 'k', f.kind, COUNT(*) FROM f GROUP BY f.kind "
-        f"UNION ALL SELECT 't', CAST(x.theme_id AS TEXT), COUNT(*) FROM f "
-        f"JOIN {_q(THEMES)} x ON x.publicationpage_id = f.page_id GROUP BY x.theme_id "
-        f"UNION ALL SELECT 's', CAST(x.caresector_id AS TEXT), COUNT(*) FROM f "
-        f"JOIN {_q(SECTORS)} x ON x.publicationpage_id = f.page_id GROUP BY x.caresector_id"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, match_params)
-        for dimension, key, n in cursor.fetchall():
-            counts[dimension][key] = n
-    return counts
+        for x, key, n, pos in cursor.fetchall():
+            if x == "r":
+                ranked.append((pos, int(key), float(n)))
+            elif x == "n":
+                found.count = int(n)
+            else:
+                {"k": found.kinds, "t": found.themes, "s": found.sectors}[x][key] = int(n)
+    found.rows = [(page_id, rank) for _pos, page_id, rank in sorted(ranked)]
+    return found
 
 
 def pages_with_all_terms(phrases: list[tuple[str, ...]]) -> set[int]:

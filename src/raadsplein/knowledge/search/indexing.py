@@ -17,7 +17,7 @@ import logging
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import unescape
 
 from django.db import connection, transaction
@@ -186,6 +186,8 @@ class Source:
     kind: str
     published_on: object
     fields: dict[str, str]
+    themes: list[str] = field(default_factory=list)  # slugs
+    sectors: list[str] = field(default_factory=list)  # codes
 
 
 def source_for(page: PublicationPage) -> Source:
@@ -195,6 +197,8 @@ def source_for(page: PublicationPage) -> Source:
         kind=page.kind,
         published_on=page.published_on,
         fields=page_fields(page),
+        themes=sorted(t.slug for t in page.themes.all()),
+        sectors=sorted(s.code for s in page.sectors.all()),
     )
 
 
@@ -266,6 +270,8 @@ def _write(sources: list[Source], variants: dict, deltas=None, display=None) -> 
             is_public=source.is_public,
             kind=source.kind,
             published_on=source.published_on,
+            themes=list(source.themes),
+            sectors=list(source.sectors),
             text=text,
             indexed_at=now,
             **stored,
@@ -279,7 +285,10 @@ def _write(sources: list[Source], variants: dict, deltas=None, display=None) -> 
     if updates:
         SearchDocument.objects.bulk_update(
             updates,
-            ["is_public", "kind", "published_on", "text", "indexed_at", *FIELDS],
+            [
+                *("is_public", "kind", "published_on", "themes", "sectors", "text"),
+                *("indexed_at", *FIELDS),
+            ],
             batch_size=200,
         )
     if apply:
