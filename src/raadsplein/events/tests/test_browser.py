@@ -2,28 +2,31 @@
 the waiting list gets the seat. Every page visited is checked with axe-core."""
 
 import datetime
+import io
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 from icalendar import Calendar
+from pypdf import PdfReader
 
-from raadsplein.accounts.tests.factories import PASSWORD
+from raadsplein.accounts.tests.factories import PASSWORD, adviseur
 from raadsplein.events import services
-from raadsplein.events.models import Booking, BookingStatus, EventKind
-from raadsplein.organisations.tests.factories import member
+from raadsplein.events.models import Booking, BookingStatus, Event, EventKind, Programme
+from raadsplein.organisations.tests.factories import MemberCouncilFactory, SeatFactory, member
 
 from .factories import EventFactory, ProgrammeFactory, SessionFactory, ThemeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def sign_in(page, email):
+def sign_in(page, email, password=PASSWORD, landing="**/mijn/"):
     page.goto("/account/login/")
     page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url("**/mijn/")
+    page.wait_for_url(landing)
 
 
 def sign_out(page):
@@ -135,3 +138,75 @@ def test_programme_page_by_keyboard_and_at_phone_width(page, assert_accessible, 
     page.goto(url)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(page, context="programme page at 360 px")
+
+
+def test_book_choosing_the_council_and_staff_print_the_check_in_list(page, assert_accessible):
+    north = MemberCouncilFactory(name="Cliëntenraad Noord")
+    south = MemberCouncilFactory(name="Cliëntenraad Zuid")
+    person = member(council=north, first_name="Mira", last_name="Dekker")
+    SeatFactory(person=person, council=south)
+    session = SessionFactory(
+        event=EventFactory(title="Basiscursus medezeggenschap"),
+        is_online=False,
+        location="Utrecht",
+        meeting_url="",
+    )
+    sign_in(page, person.email)
+    page.goto(f"/agenda/sessie/{session.pk}/boeken/")
+    assert_accessible(page, context="booking form with a choice of council")
+    assert page.get_by_label("Ondertiteling").count() == 0  # not for an on-site session
+    page.get_by_role("button", name="Boeking bevestigen").click()
+    assert "Kies voor welke raad u komt." in page.locator("main").inner_text()
+    assert_accessible(page, context="booking form with an error")
+    page.get_by_label("Cliëntenraad Zuid").check()
+    page.get_by_label("Rolstoeltoegankelijk").check()
+    page.get_by_role("button", name="Boeking bevestigen").click()
+    page.wait_for_url("**/agenda/mijn-boekingen/")
+    booking = Booking.objects.get(person=person)
+    assert (booking.council, booking.access_needs) == (south, ["wheelchair"])
+    sign_out(page)
+
+    sign_in(page, adviseur().email, landing="**/medewerkers/")  # staff's own start page
+    page.goto(f"/agenda/beheer/sessie/{session.pk}/")
+    assert_accessible(page, context="staff session page")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Aanwezigheidslijst om te printen (PDF)").click()
+    pdf = download.value
+    assert pdf.suggested_filename.startswith("aanwezigheidslijst-")
+    with open(pdf.path(), "rb") as fh:
+        text = PdfReader(io.BytesIO(fh.read())).pages[0].extract_text()
+    assert "Mira Dekker" in text and "Cliëntenraad Zuid" in text
+
+
+# The main pages, as a visitor and then as a member; each must fit 375 px without scrolling
+# sideways. Filled in from the demo world so the pages carry real amounts of text.
+CRAWL_PUBLIC = ["/", "/agenda/", "/kennisbank/", "/leren/", "/account/login/"]
+CRAWL_MEMBER = ["/mijn/", "/agenda/", "/agenda/mijn-boekingen/"]
+
+
+def test_no_sideways_scroll_at_375px_on_the_crawl(browser, live_server, settings):
+    settings.RAADSPLEIN_DEMO_MODE = True
+    call_command("seed_demo", verbosity=0)
+    programme = Programme.objects.filter(is_published=True).first()
+    event = Event.objects.filter(status="published", audience="open").first()
+    extra = [f"/agenda/programma/{programme.slug}/"] if programme else []
+    extra += [f"/agenda/{event.slug}/"] if event else []
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 375, "height": 740}, locale="nl-NL"
+    )
+    page = context.new_page()
+    too_wide = {}
+
+    def check(urls, who):
+        for url in urls:
+            assert page.goto(url).ok, f"{who} {url}"
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 375:
+                too_wide[f"{who} {url}"] = width
+
+    check(CRAWL_PUBLIC + extra, "visitor")
+    sign_in(page, "lid@demo.raadsplein.nl", password="raadsplein-demo")
+    check(CRAWL_MEMBER + extra, "member")
+    context.close()
+    assert programme and event, "the demo world has a programme and an open event"
+    assert not too_wide, f"wider than 375 px: {too_wide}"

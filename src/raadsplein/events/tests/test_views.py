@@ -68,6 +68,7 @@ def _urls(w):
         "staff_session": reverse("events:staff_session", args=[s.pk]),
         "export_csv": reverse("events:staff_export", args=[s.pk, "csv"]),
         "export_xlsx": reverse("events:staff_export", args=[s.pk, "xlsx"]),
+        "checkin_pdf": reverse("events:staff_checkin_pdf", args=[s.pk]),
     }
 
 
@@ -88,6 +89,7 @@ MATRIX = {
     "staff_session": {"anonymous": "login", **dict.fromkeys(RUNNERS, 200), "*": 403},
     "export_csv": {"anonymous": "login", **dict.fromkeys(RUNNERS, 200), "*": 403},
     "export_xlsx": {"anonymous": "login", **dict.fromkeys(RUNNERS, 200), "*": 403},
+    "checkin_pdf": {"anonymous": "login", **dict.fromkeys(RUNNERS, 200), "*": 403},
 }
 ROLES = ["anonymous", "non_member", "member", "owner", "other_council", "trainer", *STAFF]
 
