@@ -11,7 +11,7 @@ from pydantic import WithJsonSchema
 from raadsplein.api import ApiError, api_user, one_of, responses, signed_in, text, whole_number
 
 from . import selectors, services
-from .models import AccessNeed, Audience, BookingStatus, EventKind, Session
+from .models import AccessNeed, Audience, BookingStatus, EventKind, Session, access_needs_for
 
 router = Router(tags=["agenda"])
 
@@ -115,12 +115,13 @@ def create_booking(request: HttpRequest, session_id: int, payload: BookingIn | N
         session = selectors.session_for_booking(user, session_id)
     except Session.DoesNotExist as exc:
         raise ApiError(404, "not_found", gettext("Deze sessie bestaat niet.")) from exc
-    if any(code not in AccessNeed.values for code in payload.access_needs):
+    fitting = [code for code, _label in access_needs_for(session)]
+    if any(code not in fitting for code in payload.access_needs):
         raise ApiError(
             400,
             "invalid",
-            gettext("Onbekende toegankelijkheidswens. Kies uit: %(codes)s")
-            % {"codes": ", ".join(AccessNeed.values)},
+            gettext("Deze toegankelijkheidswens past niet bij deze sessie. Kies uit: %(codes)s")
+            % {"codes": ", ".join(fitting)},
         )
     try:
         booking = services.book_seat(

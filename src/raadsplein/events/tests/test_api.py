@@ -113,3 +113,17 @@ def test_non_member_books_open_event_via_api(client):
     response = _book(client, session.pk, token)
     assert response.status_code == 201
     assert response.json()["status"] == "confirmed"
+
+
+def test_api_refuses_an_access_need_that_does_not_fit_the_session(client):
+    person = member()
+    client.force_login(person)
+    online = SessionFactory()
+    response = _book(client, online.pk, body={"access_needs": ["wheelchair"]})
+    assert response.status_code == 400
+    assert "past niet bij deze sessie" in response.json()["message"]
+    assert "captions" in response.json()["message"]
+    assert not Booking.objects.filter(person=person).exists()
+    response = _book(client, online.pk, body={"access_needs": ["captions"]})
+    assert response.status_code == 201
+    assert Booking.objects.get(person=person).access_needs == ["captions"]
