@@ -82,14 +82,34 @@ def answers_from_post(post) -> dict:
     return answers
 
 
-def quiz_questions(step: Step) -> list[dict]:
+def quiz_questions(
+    step: Step, *, answers: dict | None = None, errors: dict | None = None
+) -> list[dict]:
     """The quiz as the form shows it, without the answer key: texts and ids only. Options of
     ordering and matching questions come in a fixed mixed order (by id), so the stored order
     gives nothing away; the right-hand texts of a matching question carry an opaque token
-    instead of the option id they belong to. ``answers_from_post`` reads the answers back."""
+    instead of the option id they belong to. ``answers_from_post`` reads the answers back.
+
+    Shown again after a refused submission, ``answers`` (as ``answers_from_post`` gives them)
+    mark what the person chose — ``checked`` on a choice, ``given`` (a place or a match
+    token) on an option of an ordering or matching question — and ``errors`` (question id →
+    message) puts each message on its question."""
+    answers = answers or {}
+    errors = errors or {}
     questions = []
-    for q in step.question_list():
-        options = [{"id": o["id"], "text": o["text"]} for o in q["options"]]
+    for number, q in enumerate(step.question_list(), start=1):
+        given = answers.get(q["id"])
+        chosen = set(given) if isinstance(given, list) else set()
+        per_option = given if isinstance(given, dict) else {}
+        options = [
+            {
+                "id": o["id"],
+                "text": o["text"],
+                "checked": o["id"] in chosen,
+                "given": str(per_option.get(o["id"], "")),
+            }
+            for o in q["options"]
+        ]
         matches = []
         if q["kind"] in (QuestionKind.ORDERING, QuestionKind.MATCHING):
             options = sorted(options, key=lambda o: o["id"])
@@ -102,11 +122,13 @@ def quiz_questions(step: Step) -> list[dict]:
         questions.append(
             {
                 "id": q["id"],
+                "number": number,
                 "kind": q["kind"],
                 "prompt": q["prompt"],
                 "options": options,
                 "matches": matches,
-                "positions": list(range(1, len(options) + 1)),
+                "positions": [str(p) for p in range(1, len(options) + 1)],
+                "error": errors.get(q["id"], ""),
             }
         )
     return questions

@@ -19,8 +19,11 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
+from raadsplein.events.models import Audience as EventAudience
+from raadsplein.knowledge.models import Audience as PublicationAudience
+
 # One theme taxonomy for the whole site, managed by the redactie in the knowledge centre.
-from raadsplein.knowledge.models import Theme
+from raadsplein.knowledge.models import PublicationPage, Theme
 from raadsplein.organisations.models import SeatRole
 
 
@@ -118,6 +121,24 @@ class Course(ClusterableModel):
 
         return reverse("learning:course", args=[self.slug])
 
+    def clean(self) -> None:
+        if self.pk and self.audience == Audience.PUBLIC:
+            titles = list(
+                Step.objects.filter(MEMBERS_ONLY_STEP, module__course_id=self.pk).values_list(
+                    "title", flat=True
+                )
+            )
+            if titles:
+                raise ValidationError(
+                    {
+                        "audience": _(
+                            "Deze stappen zijn alleen voor leden: %(titles)s. Een cursus voor "
+                            "iedereen kan die niet hebben. Pas eerst de stappen aan."
+                        )
+                        % {"titles": ", ".join(titles)}
+                    }
+                )
+
     def role_labels(self) -> list[str]:
         labels = dict(SeatRole.choices)
         return [str(labels.get(r, r)) for r in self.roles or []]
@@ -145,6 +166,22 @@ class CoursePrerequisite(Orderable):
     def clean(self) -> None:
         if self.required_course_id and self.required_course_id == self.course_id:
             raise ValidationError({"required_course": _("Een cursus kan niet op zichzelf volgen.")})
+        course = getattr(self, "course", None)  # a new inline row may not have it yet
+        if (
+            course is not None
+            and self.required_course_id
+            and self.strength == PrerequisiteStrength.REQUIRED
+            and course.audience == Audience.PUBLIC
+            and self.required_course.audience == Audience.MEMBERS
+        ):
+            raise ValidationError(
+                {
+                    "strength": _(
+                        "Deze cursus is voor iedereen. Een cursus alleen voor leden kan daarom "
+                        "niet verplicht vooraf gaan; maak hem 'aangeraden'."
+                    )
+                }
+            )
 
 
 class Module(Orderable):
@@ -185,6 +222,13 @@ class QuestionBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = _("vraag")
+
+
+# Steps only members can take: a download of a members' publication, a live step on a
+# members' event. A course for everyone never depends on one (Step.clean, Course form).
+MEMBERS_ONLY_STEP = Q(
+    kind="download", publication_page__publicationpage__audience=PublicationAudience.MEMBERS
+) | Q(kind="live", event_session__event__audience=EventAudience.MEMBERS)
 
 
 class Step(models.Model):
@@ -295,8 +339,26 @@ class Step(models.Model):
             errors["link_url"] = _("Kies een publicatie, een document of vul een link in.")
         elif self.kind == StepKind.LIVE and not (self.event_session_id or self.link_url):
             errors["event_session"] = _("Kies de bijeenkomst of vul een link naar de agenda in.")
+        course = self.module.course if self.module_id else None
+        if course and course.audience == Audience.PUBLIC and self.members_only():
+            field = "publication_page" if self.kind == StepKind.DOWNLOAD else "event_session"
+            errors[field] = _(
+                "Deze cursus is voor iedereen, maar dit is alleen voor leden. Kies iets dat "
+                "iedereen kan openen, of maak de cursus alleen voor leden."
+            )
         if errors:
             raise ValidationError(errors)
+
+    def members_only(self) -> bool:
+        """Only members can take this step (see MEMBERS_ONLY_STEP), judged on the fields as
+        they are now, saved or not."""
+        if self.kind == StepKind.DOWNLOAD and self.publication_page_id:
+            return PublicationPage.objects.filter(
+                pk=self.publication_page_id, audience=PublicationAudience.MEMBERS
+            ).exists()
+        if self.kind == StepKind.LIVE and self.event_session_id:
+            return self.event_session.event.audience == EventAudience.MEMBERS
+        return False
 
     @property
     def is_media(self) -> bool:

@@ -19,17 +19,18 @@ ROLE_PHRASES = {
 }
 
 
-def path_role(profile: LearnerProfile | None) -> str:
-    if profile is None:
-        return LearningPathRole.NEW_MEMBER
-    role = profile.council_role
+def path_role(profile: LearnerProfile | None, *, new_member: bool) -> str:
+    """The learning path for the person's role. The path (and the reason "Omdat u nieuw lid
+    bent") for new members only when their first seat began less than a year ago
+    (``new_member``) and they did not say in their profile that they are experienced."""
+    role = profile.council_role if profile else ""
     if role == SeatRole.VOORZITTER:
         return LearningPathRole.VOORZITTER
     if role == SeatRole.SECRETARIS:
         return LearningPathRole.SECRETARIS
     if role in (SeatRole.ONDERSTEUNER, SeatRole.AMBTELIJK_SECRETARIS):
         return LearningPathRole.ONDERSTEUNER
-    if profile.experience == Experience.NEW:
+    if new_member and (profile is None or profile.experience == Experience.NEW):
         return LearningPathRole.NEW_MEMBER
     return LearningPathRole.LID
 
@@ -72,7 +73,7 @@ def recommendation_for(person) -> Recommendation | None:
         )
     # 2. The next course on the learning path for your role.
     profile = selectors.profile_for(person)
-    role = path_role(profile)
+    role = path_role(profile, new_member=selectors.is_new_member(person))
     path = selectors.path_for_role(role)
     if path:
         for item in path.items.all():

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from raadsplein.accounts.rules import is_staff_member
@@ -14,6 +14,7 @@ from raadsplein.organisations.rules import is_member
 from raadsplein.web.caching import shared
 
 from .models import (
+    MEMBERS_ONLY_STEP,
     Audience,
     Certificate,
     Course,
@@ -179,23 +180,40 @@ class CourseProgress:
         ids = [s.pk for s in steps]
         if last_step_id in ids:
             for step in steps[ids.index(last_step_id) :]:
-                if not step.is_done:
+                if not step.is_done and not step.is_skipped:
                     return step
         return self.next_step
 
 
-def course_progress(outline: list[Module], done: set[int]) -> CourseProgress:
-    """Progress per module and course from an outline and the ids of done steps (no queries)."""
+def skipped_step_ids(person, course: Course) -> set[int]:
+    """Steps the person need not take: in a course for everyone, the members-only steps
+    (MEMBERS_ONLY_STEP) for someone who is not a member. Editors cannot add such a step to
+    such a course (Step.clean); this covers data from before that check."""
+    if course.audience != Audience.PUBLIC or is_member(person):
+        return set()
+    return set(
+        Step.objects.filter(MEMBERS_ONLY_STEP, module__course=course).values_list("pk", flat=True)
+    )
+
+
+def course_progress(
+    outline: list[Module], done: set[int], skipped: set[int] = frozenset()
+) -> CourseProgress:
+    """Progress per module and course from an outline, the ids of done steps and of steps
+    the person need not take (``skipped``: not counted, never the next step; no queries)."""
     progress = CourseProgress(done_ids=frozenset(done))
     for module in outline:
         steps = list(module.steps.all())
         for step in steps:
             step.is_done = step.pk in done
+            step.is_skipped = step.pk in skipped and not step.is_done
         mp = ModuleProgress(
             module=module, steps=steps, done=sum(s.is_done for s in steps), total=len(steps)
         )
         progress.modules.append(mp)
         for step in steps:
+            if step.is_skipped:
+                continue
             if step.required:
                 progress.total_required += 1
                 progress.done_required += step.is_done
@@ -209,7 +227,9 @@ def progress_for(person, course: Course, *, at: Step | None = None) -> CoursePro
     visitor), and with ``at`` the steps before and after that step. Three queries whatever
     the size of the course; the course page, the step page, the quiz result, the redirect
     after a step and the dashboard's recommendation all read it here."""
-    progress = course_progress(course_outline(course), done_step_ids(person, course))
+    progress = course_progress(
+        course_outline(course), done_step_ids(person, course), skipped_step_ids(person, course)
+    )
     if at is not None:
         flat = progress.steps()
         ids = [s.pk for s in flat]
@@ -301,6 +321,20 @@ def profile_for(person) -> LearnerProfile | None:
         .prefetch_related("interests")
         .first()
     )
+
+
+NEW_MEMBER_DAYS = 365
+
+
+def is_new_member(person, *, today=None) -> bool:
+    """The person's first seat on any council (past seats included) began less than a year
+    ago. No seat at all, say an individual member or staff: not a new council member."""
+    if not getattr(person, "is_authenticated", False):
+        return False
+    first = org_selectors.seats_for(person).aggregate(first=Min("start_date"))["first"]
+    if first is None:
+        return False
+    return ((today or timezone.localdate()) - first).days < NEW_MEMBER_DAYS
 
 
 def path_for_role(role: str) -> LearningPath | None:

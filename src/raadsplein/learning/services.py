@@ -4,6 +4,7 @@ button, two tabs): unique constraints in the database plus get_or_create."""
 
 import datetime
 import secrets
+from collections import Counter
 from dataclasses import dataclass
 
 from django.core import signing
@@ -11,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from raadsplein.organisations import selectors as org_selectors
 from raadsplein.organisations.models import SeatRole
@@ -31,6 +33,7 @@ from .models import (
     Theme,
 )
 from .rules import can_follow_course
+from .selectors import is_new_member, skipped_step_ids
 
 QUIZ_SALT = "raadsplein.learning.quiz"
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -46,6 +49,22 @@ class LearningError(Exception):
 
 class QuizRejected(LearningError):
     pass
+
+
+class QuizAnswersIncomplete(QuizRejected):
+    """Answers the person can put right: per question id the message to show beside it.
+    Nothing is recorded; the form is shown again with every answer as given."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(
+            ngettext(
+                "Eén vraag is nog niet goed ingevuld. Uw antwoorden staan er nog.",
+                "%(n)d vragen zijn nog niet goed ingevuld. Uw antwoorden staan er nog.",
+                len(errors),
+            )
+            % {"n": len(errors)}
+        )
+        self.errors = errors
 
 
 # --- enrolment and progress -------------------------------------------------------------
@@ -128,7 +147,9 @@ def _complete(*, person, step: Step, course: Course) -> bool:
 
 
 def _complete_course_if_done(*, person, course: Course, enrolment: Enrolment) -> None:
-    required = Step.objects.filter(module__course=course, required=True)
+    required = Step.objects.filter(module__course=course, required=True).exclude(
+        pk__in=skipped_step_ids(person, course)
+    )
     total = required.count()
     done = StepProgress.objects.filter(person=person, step__in=required).count()
     if total and done >= total:
@@ -182,36 +203,58 @@ def match_token(question_id: str, text: str) -> str:
     return salted_hmac("raadsplein.learning.match", key).hexdigest()[:16]
 
 
+class _Unanswerable(Exception):
+    """An answer that cannot have come from the form: the whole submission is refused."""
+
+
 def _normalise(question: dict, raw) -> object:
-    """Check one raw answer against the question; raise QuizRejected on anything odd."""
+    """Check one raw answer against the question. Raise QuizRejected (with the message for
+    this question) on an answer the person can put right — none given, one radio too few,
+    a place given twice — and _Unanswerable on ids that do not belong to the quiz."""
     option_ids = [o["id"] for o in question["options"]]
     kind = question["kind"]
     if raw is None:
-        raise QuizRejected(_("Beantwoord alle vragen en stuur de toets opnieuw in."))
+        raise QuizRejected(_("Beantwoord deze vraag."))
     if kind in (QuestionKind.SINGLE, QuestionKind.TRUE_FALSE, QuestionKind.MULTIPLE):
         values = raw if isinstance(raw, list) else [raw]
         values = [v for v in values if v != ""]
         if not values:
-            raise QuizRejected(_("Beantwoord alle vragen en stuur de toets opnieuw in."))
+            raise QuizRejected(_("Beantwoord deze vraag."))
         if any(v not in option_ids for v in values) or len(set(values)) != len(values):
-            raise QuizRejected(_("Deze antwoorden horen niet bij deze toets."))
+            raise _Unanswerable
         if kind != QuestionKind.MULTIPLE and len(values) != 1:
             raise QuizRejected(_("Kies bij deze vraag één antwoord."))
         return sorted(values)
     if not isinstance(raw, dict) or set(raw) != set(option_ids):
-        raise QuizRejected(_("Deze antwoorden horen niet bij deze toets."))
+        raise _Unanswerable
     if kind == QuestionKind.ORDERING:
+        if any(v == "" for v in raw.values()):
+            raise QuizRejected(_("Geef elk onderdeel een plaats in de volgorde."))
         try:
             positions = {k: int(v) for k, v in raw.items()}
         except (TypeError, ValueError):
-            raise QuizRejected(_("Geef elk onderdeel een plaats in de volgorde.")) from None
-        if sorted(positions.values()) != list(range(1, len(option_ids) + 1)):
-            raise QuizRejected(_("Geef elk onderdeel een andere plaats in de volgorde."))
+            raise _Unanswerable from None
+        if any(p < 1 or p > len(option_ids) for p in positions.values()):
+            raise _Unanswerable
+        counts = Counter(positions.values())
+        twice = sorted(p for p, n in counts.items() if n > 1)
+        if twice:
+            raise QuizRejected(
+                ngettext(
+                    "U koos plaats %(places)s twee keer. Geef elk onderdeel een andere plaats.",
+                    "U koos de plaatsen %(places)s meer dan één keer. Geef elk onderdeel een "
+                    "andere plaats.",
+                    len(twice),
+                )
+                % {"places": ", ".join(str(p) for p in twice)}
+            )
         return positions
     # matching: every left item gets the opaque token of one of the right-hand texts
+    if any(v == "" for v in raw.values()):
+        raise QuizRejected(_("Koppel elk onderdeel aan een van de keuzes."))
     tokens = {match_token(question["id"], o["match"]) for o in question["options"]}
     if any(v not in tokens for v in raw.values()):
-        raise QuizRejected(_("Koppel elk onderdeel aan een van de keuzes."))
+        raise _Unanswerable
     return dict(raw)
 
 
@@ -255,10 +298,19 @@ def submit_quiz(*, person, step: Step, token: str, answers: dict) -> QuizOutcome
         raise QuizRejected(_("Deze antwoorden horen niet bij deze toets."))
     results = {}
     normalised = {}
+    errors = {}
     for question in questions:
-        answer = _normalise(question, answers.get(question["id"]))
+        try:
+            answer = _normalise(question, answers.get(question["id"]))
+        except _Unanswerable:
+            raise QuizRejected(_("Deze antwoorden horen niet bij deze toets.")) from None
+        except QuizRejected as exc:
+            errors[question["id"]] = exc.message
+            continue
         normalised[question["id"]] = answer
         results[question["id"]] = _is_correct(question, answer)
+    if errors:
+        raise QuizAnswersIncomplete(errors)
     score = round(100 * sum(results.values()) / len(questions)) if questions else 0
     passed = score >= step.pass_mark
     try:
@@ -354,8 +406,7 @@ def profile_defaults(person) -> dict:
     roles = {s.role for s in seats}
     role = next((r for r in ROLE_PRIORITY if r in roles), SeatRole.LID)
     sector = next((sec for s in seats for sec in s.council.sectors.all()), None)
-    first_start = min(s.start_date for s in seats)
-    new = (timezone.localdate() - first_start).days < 365
+    new = is_new_member(person)
     return {
         "council_role": role,
         "care_sector": sector,

@@ -67,12 +67,9 @@ def enrol(request, course, slug: str):
     return redirect(course.get_absolute_url())
 
 
-@taken_step
-def step_detail(request, step, slug: str, step_id: int):
+def _step_context(request, step, *, answers=None, errors=None) -> dict:
     course = step.module.course
     enrolment = selectors.enrolment_for(request.user, course)
-    if enrolment:
-        services.record_visit(person=request.user, step=step)
     progress = selectors.progress_for(request.user, course, at=step)
     context = {
         "course": course,
@@ -87,11 +84,21 @@ def step_detail(request, step, slug: str, step_id: int):
     if step.kind == StepKind.LIVE:
         context["session"] = selectors.live_session(request.user, step)
     if step.kind == StepKind.QUIZ:
+        questions = quiz_questions(step, answers=answers, errors=errors)
         context.update(
             selectors.quiz_attempts_page(request.user, step),
-            questions=quiz_questions(step),
+            questions=questions,
+            quiz_errors=[q for q in questions if q["error"]],
             token=services.quiz_token(person=request.user, step=step),
         )
+    return context
+
+
+@taken_step
+def step_detail(request, step, slug: str, step_id: int):
+    context = _step_context(request, step)
+    if context["enrolment"]:
+        services.record_visit(person=request.user, step=step)
     return render(request, "learning/step.html", context)
 
 
@@ -99,6 +106,9 @@ def step_detail(request, step, slug: str, step_id: int):
 @taken_step
 def complete(request, step, slug: str, step_id: int):
     wants_json = "application/json" in request.headers.get("Accept", "")
+    course = step.module.course
+    before = selectors.enrolment_for(request.user, course)
+    was_complete = bool(before and before.completed_at)
     try:
         created = services.complete_step(person=request.user, step=step)
     except services.LearningError as exc:
@@ -106,26 +116,34 @@ def complete(request, step, slug: str, step_id: int):
             return JsonResponse({"ok": False, "message": exc.message}, status=400)
         messages.error(request, exc.message)
         return redirect("learning:step", slug=slug, step_id=step.pk)
+    enrolment = selectors.enrolment_for(request.user, course)
+    finished_now = bool(enrolment and enrolment.completed_at) and not was_complete
     if wants_json:
-        return JsonResponse({"ok": True, "new": created})
+        return JsonResponse({"ok": True, "new": created, "course_complete": finished_now})
+    following = selectors.progress_for(request.user, course, at=step).following
+    if finished_now:
+        # The last required step: the course page says so, with the certificate.
+        messages.success(request, _("Cursus afgerond! Uw certificaat staat klaar."))
+        return redirect(course.get_absolute_url() + "#voortgang")
     if created:
         messages.success(request, _("Opgeslagen: deze stap is klaar."))
-    following = selectors.progress_for(request.user, step.module.course, at=step).following
     if following:
         return redirect("learning:step", slug=slug, step_id=following.pk)
-    return redirect(step.module.course.get_absolute_url())
+    return redirect(course.get_absolute_url())
 
 
 @require_POST
 @taken_step
 def submit_quiz(request, step, slug: str, step_id: int):
+    answers = answers_from_post(request.POST)
     try:
         outcome = services.submit_quiz(
-            person=request.user,
-            step=step,
-            token=request.POST.get("token", ""),
-            answers=answers_from_post(request.POST),
+            person=request.user, step=step, token=request.POST.get("token", ""), answers=answers
         )
+    except services.QuizAnswersIncomplete as exc:
+        # Nothing recorded: the form again, every answer as given, each error by its question.
+        context = _step_context(request, step, answers=answers, errors=exc.errors)
+        return render(request, "learning/step.html", {**context, "quiz_summary": exc.message})
     except services.LearningError as exc:
         messages.error(request, exc.message)
         return redirect("learning:step", slug=slug, step_id=step.pk)
@@ -139,6 +157,8 @@ def quiz_result(request, step, slug: str, step_id: int, attempt_id: int):
     attempt = get_object_or_404(selectors.attempts_for(request.user, step), pk=attempt_id)
     progress = selectors.progress_for(request.user, step.module.course, at=step)
     attempts = selectors.quiz_attempts_page(request.user, step)
+    enrolment = selectors.enrolment_for(request.user, step.module.course)
+    completed = attempt.passed and bool(enrolment and enrolment.completed_at)
     return render(
         request,
         "learning/quiz_result.html",
@@ -150,6 +170,12 @@ def quiz_result(request, step, slug: str, step_id: int, attempt_id: int):
             "progress": progress,
             "following": progress.following,
             "can_retry": not attempt.passed and attempts["attempts_left"] != 0,
+            "enrolment": enrolment if completed else None,
+            "certificate": (
+                selectors.certificates_for(request.user).filter(course=step.module.course).first()
+                if completed
+                else None
+            ),
         },
     )
 

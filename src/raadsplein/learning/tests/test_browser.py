@@ -1,5 +1,6 @@
-"""A member walks a small course end to end in Chromium: text, audio, a quiz failed then
-passed, progress, certificate downloaded and verified. Every page is checked with axe-core."""
+"""A member walks a small course end to end in Chromium: text, audio, a quiz sent with a
+place given twice (every answer kept, the error by its question), then failed, then passed,
+"Cursus afgerond", certificate downloaded and verified. Every page is checked with axe-core."""
 
 import os
 from pathlib import Path
@@ -88,10 +89,34 @@ def test_member_walks_a_course_end_to_end(page, assert_accessible, learner):
     page.wait_for_selector("text=Deze stap is klaar en bewaard.", timeout=10000)
     page.locator("[data-complete-form] button").click()  # saved already; this moves on
 
-    # quiz: fail first
+    # quiz: a place given twice first; the page keeps every answer and names the place
     page.wait_for_selector("h1:has-text('Toets')")
     assert_accessible(page, context="quiz")
     _shot(page, "quiz")
+    _choose_all(page, right=True)
+    page.get_by_label("Vragen noteren").select_option("1")
+    page.get_by_role("button", name="Antwoorden insturen").click()
+    summary = page.get_by_role("alert")
+    summary.wait_for()
+    assert "Vraag 4: U koos plaats 1 twee keer" in summary.inner_text()
+    assert page.get_by_label("Instemmingsrecht").is_checked()
+    assert page.get_by_label("Een fusie").is_checked()
+    assert page.get_by_label("Niet waar", exact=True).is_checked()
+    assert page.get_by_label("Vragen noteren").input_value() == "1"
+    assert page.get_by_label("Jaarrekening").locator("option:checked").inner_text() == (
+        "Hoe het afgelopen jaar ging"
+    )
+    # the ordering question says why, in words tied to it
+    ordering = page.get_by_role("group", name="Zet op volgorde.")
+    assert "U koos plaats 1 twee keer" in ordering.inner_text()
+    assert ordering.get_attribute("aria-describedby")
+    assert not QuizAttempt.objects.exists()
+    assert_accessible(page, context="quiz with an error")
+    _shot(page, "quiz-error")
+    summary.get_by_role("link").click()
+    assert page.evaluate("location.hash").startswith("#q-")
+
+    # then fail
     _choose_all(page, right=False)
     page.get_by_role("button", name="Antwoorden insturen").click()
     page.wait_for_selector("text=U heeft 70% nodig")
@@ -104,10 +129,15 @@ def test_member_walks_a_course_end_to_end(page, assert_accessible, learner):
     page.get_by_role("button", name="Antwoorden insturen").click()
     page.wait_for_selector("text=Gehaald!")
     assert page.locator("#course-progress").get_attribute("value") == "100"
-    assert_accessible(page, context="quiz result (passed)")
+    # the last required step: the page says the course is done, with the certificate
+    assert page.get_by_role("heading", name="Cursus afgerond").is_visible()
+    assert page.get_by_role("link", name="Download uw certificaat (pdf)").is_visible()
+    assert_accessible(page, context="quiz result (passed, course completed)")
+    _shot(page, "course-completed")
 
     page.get_by_role("link", name="Naar het cursusoverzicht").click()
     assert page.get_by_text("3 van 3 verplichte stappen klaar").is_visible()
+    assert page.get_by_role("heading", name="Cursus afgerond").is_visible()
     assert_accessible(page, context="course completed")
     enrolment = Enrolment.objects.get(person=learner, course=course)
     assert enrolment.completed_at is not None

@@ -65,11 +65,27 @@ def test_quiz_questions_carry_no_answer_key():
     questions = quiz_questions(step)
 
     assert [q["prompt"] for q in questions] == [q["prompt"] for q in stored.values()]
-    for q in questions:
-        assert set(q) == {"id", "kind", "prompt", "options", "matches", "positions"}
+    for number, q in enumerate(questions, start=1):
+        assert set(q) == {
+            "id",
+            "number",
+            "kind",
+            "prompt",
+            "options",
+            "matches",
+            "positions",
+            "error",
+        }
+        assert q["number"] == number and q["error"] == ""
         for option in q["options"]:
-            assert set(option) == {"id", "text"}
-        assert q["positions"] == list(range(1, len(q["options"]) + 1))
+            # nothing chosen yet: "checked" and "given" only echo the person's own answers
+            assert option == {
+                "id": option["id"],
+                "text": option["text"],
+                "checked": False,
+                "given": "",
+            }
+        assert q["positions"] == [str(p) for p in range(1, len(q["options"]) + 1)]
     ordering = next(q for q in questions if q["kind"] == QuestionKind.ORDERING)
     assert [o["id"] for o in ordering["options"]] == sorted(
         o["id"] for o in stored[ordering["id"]]["options"]

@@ -302,3 +302,104 @@ def test_two_tabs_completing_the_same_step_at_once_record_once():
     assert not errors
     assert StepProgress.objects.filter(person=person, step=step).count() == 1
     assert Enrolment.objects.filter(person=person).count() == 1
+
+
+# --- a course for everyone never depends on a members-only step -------------------------
+
+
+def _public_course_with_step(kind_kwargs):
+    from raadsplein.learning.models import Audience
+
+    course = small_course(quiz=False, modules=1, steps_per_module=1, audience=Audience.PUBLIC)
+    module = steps_of(course)[0].module
+    return course, StepFactory.build(module=module, sort_order=9, **kind_kwargs)
+
+
+def test_public_course_refuses_a_download_of_a_members_publication():
+    from django.core.exceptions import ValidationError
+
+    from raadsplein.knowledge.tests.factories import publication
+
+    members_page = publication(audience="members", index=False)
+    _course, step = _public_course_with_step(
+        {"kind": StepKind.DOWNLOAD, "publication_page": members_page.page_ptr}
+    )
+    with pytest.raises(ValidationError) as exc:
+        step.full_clean()
+    assert "alleen voor leden" in str(exc.value.message_dict["publication_page"])
+    step.publication_page = publication(audience="public", index=False).page_ptr
+    step.full_clean()  # a public publication is fine
+
+
+def test_public_course_refuses_a_live_step_on_a_members_event():
+    from django.core.exceptions import ValidationError
+
+    from raadsplein.events.models import Audience as EventAudience
+    from raadsplein.events.tests.factories import EventFactory
+
+    session = SessionFactory(event=EventFactory(audience=EventAudience.MEMBERS))
+    _course, step = _public_course_with_step({"kind": StepKind.LIVE, "event_session": session})
+    with pytest.raises(ValidationError) as exc:
+        step.full_clean()
+    assert "event_session" in exc.value.message_dict
+    step.event_session = SessionFactory(event=EventFactory(audience=EventAudience.OPEN))
+    step.full_clean()
+
+
+def test_course_cannot_become_public_while_a_step_is_members_only():
+    from django.core.exceptions import ValidationError
+
+    from raadsplein.events.models import Audience as EventAudience
+    from raadsplein.events.tests.factories import EventFactory
+    from raadsplein.learning.models import Audience
+
+    course = small_course(quiz=False, modules=1, steps_per_module=1)
+    session = SessionFactory(event=EventFactory(audience=EventAudience.MEMBERS))
+    StepFactory(
+        module=steps_of(course)[0].module, kind=StepKind.LIVE, event_session=session, title="Live"
+    )
+    course.audience = Audience.PUBLIC
+    with pytest.raises(ValidationError) as exc:
+        course.full_clean()
+    assert "Live" in str(exc.value.message_dict["audience"])
+
+
+def test_public_course_cannot_require_a_members_course_first():
+    from django.core.exceptions import ValidationError
+
+    from raadsplein.learning.models import Audience
+
+    public = small_course(quiz=False, audience=Audience.PUBLIC)
+    members = small_course(quiz=False)
+    link = CoursePrerequisite(
+        course=public, required_course=members, strength=PrerequisiteStrength.REQUIRED
+    )
+    with pytest.raises(ValidationError) as exc:
+        link.full_clean()
+    assert "strength" in exc.value.message_dict
+    link.strength = PrerequisiteStrength.ADVISED
+    link.full_clean()
+
+
+def test_non_member_finishes_a_public_course_without_its_members_only_step():
+    """Data from before the check: a public course with a live step on a members' event."""
+    from raadsplein.events.models import Audience as EventAudience
+    from raadsplein.events.tests.factories import EventFactory
+    from raadsplein.learning import selectors
+    from raadsplein.learning.models import Audience
+
+    course = small_course(quiz=False, modules=1, steps_per_module=1, audience=Audience.PUBLIC)
+    (text,) = steps_of(course)
+    session = SessionFactory(event=EventFactory(audience=EventAudience.MEMBERS))
+    live = StepFactory(module=text.module, kind=StepKind.LIVE, event_session=session, sort_order=5)
+    outsider = UserFactory()
+    progress = selectors.progress_for(outsider, course)
+    assert (progress.total_required, progress.next_step) == (1, text)
+    services.complete_step(person=outsider, step=text)
+    assert Certificate.objects.filter(person=outsider, course=course).exists()
+    assert selectors.progress_for(outsider, course).complete
+    # a member still takes the live step: it is theirs to attend
+    insider = member()
+    services.complete_step(person=insider, step=text)
+    assert not Certificate.objects.filter(person=insider, course=course).exists()
+    assert selectors.progress_for(insider, course).next_step == live

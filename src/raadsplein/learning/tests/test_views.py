@@ -17,7 +17,7 @@ from raadsplein.learning.models import (
     StepKind,
     StepProgress,
 )
-from raadsplein.learning.testing import correct_answers
+from raadsplein.learning.testing import correct_answers, wrong_answers
 from raadsplein.organisations.models import SeatRole
 from raadsplein.organisations.tests.factories import MemberCouncilFactory, SeatFactory, member
 
@@ -438,6 +438,94 @@ def test_quiz_post_with_real_token_but_question_of_another_quiz(client, learner)
     assert not QuizAttempt.objects.exists()
 
 
+def _quiz_page(client, person, course, quiz, answers):
+    token = services.quiz_token(person=person, step=quiz)
+    url = reverse("learning:submit_quiz", args=[course.slug, quiz.pk])
+    return client.post(url, _quiz_post(quiz, token, answers))
+
+
+def test_quiz_with_a_duplicate_place_keeps_every_answer_and_names_the_place(client, learner):
+    course = small_course(modules=1, steps_per_module=0)
+    quiz = steps_of(course)[-1]
+    client.force_login(learner)
+    questions = quiz.question_list()
+    answers = correct_answers(quiz)
+    ordering = questions[3]
+    first, second, third = (o["id"] for o in ordering["options"])
+    answers[ordering["id"]] = {first: "2", second: "2", third: "1"}
+    response = _quiz_page(client, learner, course, quiz, answers)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "U koos plaats 2 twee keer" in html
+    # the message sits by its question and the summary links to it
+    assert f'aria-describedby="q-{ordering["id"]}-error"' in html
+    assert f'href="#q-{ordering["id"]}"' in html
+    assert "Vraag 4: U koos plaats 2 twee keer" in html
+    # every answer still chosen: the radio, both checkboxes, the places, the matches
+    single = answers[questions[0]["id"]][0]
+    assert f'id="o-{single}" value="{single}" required checked' in html
+    for oid in answers[questions[1]["id"]]:
+        assert f'id="o-{oid}" value="{oid}" checked' in html
+    assert html.count('<option value="2" selected>') == 2
+    assert html.count('<option value="1" selected>') == 1
+    for token in answers[questions[4]["id"]].values():
+        assert f'<option value="{token}" selected>' in html
+    # nothing recorded, and the form can be sent again once put right
+    assert not QuizAttempt.objects.exists()
+    assert not StepProgress.objects.exists()
+    response = _quiz_page(client, learner, course, quiz, correct_answers(quiz))
+    assert response.status_code == 302
+    assert QuizAttempt.objects.get(person=learner).passed
+
+
+def test_quiz_with_an_unanswered_question_says_which_one(client, learner):
+    course = small_course(modules=1, steps_per_module=0)
+    quiz = steps_of(course)[-1]
+    client.force_login(learner)
+    questions = quiz.question_list()
+    answers = correct_answers(quiz)
+    del answers[questions[2]["id"]]
+    html = _quiz_page(client, learner, course, quiz, answers).content.decode()
+    assert "Eén vraag is nog niet goed ingevuld" in html
+    assert "Vraag 3: Beantwoord deze vraag." in html
+    assert f'id="q-{questions[2]["id"]}-error"' in html
+    assert "Vraag 1:" not in html
+    assert not QuizAttempt.objects.exists()
+
+
+def test_last_step_done_by_hand_lands_on_course_completed(client, learner):
+    course = small_course(quiz=False, modules=1, steps_per_module=2)
+    first, last = steps_of(course)
+    StepFactory(module=first.module, sort_order=5, required=False, title="Extra lezen")
+    client.force_login(learner)
+    client.post(reverse("learning:enrol", args=[course.slug]))
+    response = client.post(reverse("learning:complete", args=[course.slug, first.pk]))
+    assert response["Location"] == reverse("learning:step", args=[course.slug, last.pk])
+    # the last required step: to the course page, even though an optional step follows
+    response = client.post(reverse("learning:complete", args=[course.slug, last.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == course.get_absolute_url() + "#voortgang"
+    html = response.content.decode()
+    certificate = Certificate.objects.get(person=learner, course=course)
+    assert "Cursus afgerond! Uw certificaat staat klaar." in html
+    assert "Cursus afgerond</h3>" in html
+    assert reverse("learning:certificate_pdf", args=[certificate.code]) in html
+
+
+def test_passing_the_last_quiz_shows_course_completed_on_the_result(client, learner):
+    course = small_course(modules=1, steps_per_module=1)
+    text, quiz = steps_of(course)
+    client.force_login(learner)
+    client.post(reverse("learning:enrol", args=[course.slug]))
+    client.post(reverse("learning:complete", args=[course.slug, text.pk]))
+    failed = _quiz_page(client, learner, course, quiz, wrong_answers(quiz))
+    assert "Cursus afgerond" not in client.get(failed["Location"]).content.decode()
+    passed = _quiz_page(client, learner, course, quiz, correct_answers(quiz))
+    html = client.get(passed["Location"]).content.decode()
+    certificate = Certificate.objects.get(person=learner, course=course)
+    assert "Cursus afgerond</h2>" in html
+    assert reverse("learning:certificate_pdf", args=[certificate.code]) in html
+
+
 # --- progress ---------------------------------------------------------------------------
 
 
@@ -462,8 +550,9 @@ def test_media_ended_saves_with_json(client, learner):
     client.force_login(learner)
     url = reverse("learning:complete", args=[course.slug, audio.pk])
     response = client.post(url, HTTP_ACCEPT="application/json")
-    assert response.json() == {"ok": True, "new": True}
-    assert client.post(url, HTTP_ACCEPT="application/json").json() == {"ok": True, "new": False}
+    assert response.json() == {"ok": True, "new": True, "course_complete": False}
+    again = client.post(url, HTTP_ACCEPT="application/json").json()
+    assert again == {"ok": True, "new": False, "course_complete": False}
 
 
 def test_step_of_another_course_is_not_found_and_nothing_recorded(client, learner):
@@ -636,6 +725,55 @@ def test_dashboard_recommends_path_course_for_new_member(client, council):
     html = client.get(reverse("web:dashboard")).content.decode()
     assert "Welkom test" in html
     assert "Omdat u nieuw lid bent" in html
+
+
+@pytest.mark.parametrize(
+    ("first_seat_days_ago", "says_new"),
+    [(10, True), (364, True), (365, False), (800, False)],
+)
+def test_new_member_reason_only_when_the_first_seat_began_within_a_year(
+    client, council, first_seat_days_ago, says_new
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from raadsplein.learning.models import LearningPath, LearningPathCourse
+
+    today = timezone.localdate()
+    person = UserFactory()
+    # the current seat is new; an older, ended seat counts as the first one
+    SeatFactory(person=person, council=council, start_date=today - datetime.timedelta(days=5))
+    SeatFactory(
+        person=person,
+        council=MemberCouncilFactory(),
+        start_date=today - datetime.timedelta(days=first_seat_days_ago),
+        end_date=today - datetime.timedelta(days=4) if first_seat_days_ago > 5 else None,
+    )
+    for role, title in (("new_member", "Welkom test"), ("lid", "Verder test")):
+        path = LearningPath.objects.create(title=f"Route {role}", role=role)
+        LearningPathCourse.objects.create(path=path, course=small_course(quiz=False, title=title))
+    client.force_login(person)
+    html = client.get(reverse("web:dashboard")).content.decode()
+    assert ("Omdat u nieuw lid bent" in html) is says_new
+    assert ("Welkom test" in html) is says_new
+    assert ("Verder test" in html) is not says_new
+    # the learner profile's first guess follows the same rule
+    experience = services.profile_defaults(person)["experience"]
+    assert experience == ("new" if says_new else "experienced")
+
+
+def test_no_new_member_reason_without_any_seat(client):
+    from raadsplein.learning.models import LearningPath, LearningPathCourse
+    from raadsplein.organisations.tests.factories import IndividualMembershipFactory
+
+    person = UserFactory()
+    IndividualMembershipFactory(person=person)
+    path = LearningPath.objects.create(title="Route", role="new_member")
+    LearningPathCourse.objects.create(path=path, course=small_course(quiz=False, title="Welkom"))
+    client.force_login(person)
+    html = client.get(reverse("web:dashboard")).content.decode()
+    assert "Omdat u nieuw lid bent" not in html
 
 
 # --- API --------------------------------------------------------------------------------

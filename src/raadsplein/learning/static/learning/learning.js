@@ -19,6 +19,14 @@
             status.textContent = "Deze stap is klaar en bewaard.";
             status.classList.remove("visually-hidden");
             status.classList.add("alert", "alert--success");
+            if (data.course_complete && form.dataset.completedText) {
+              // The last required step: say so, and lead to the certificate.
+              var link = document.createElement("a");
+              link.href = form.dataset.courseUrl + "#voortgang";
+              link.textContent = form.dataset.completedText;
+              status.appendChild(document.createTextNode(" "));
+              status.appendChild(link);
+            }
           }
         }).catch(function () { media.dataset.saved = ""; });
       });
