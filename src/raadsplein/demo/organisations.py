@@ -242,7 +242,12 @@ def build(*, log) -> None:
         if email in have_seat:
             continue
         c = member_councils[(n - 1) % len(member_councils)]
-        role = role_cycle[((n - 1) // len(member_councils)) % len(role_cycle)]
+        # One chair and one secretary per council: the turn of roles goes round once, then
+        # everyone is a member; the home council has its chair already (voorzitter@).
+        turn = (n - 1) // len(member_councils)
+        role = role_cycle[turn] if turn < len(role_cycle) else "lid"
+        if c == council_of["home"] and role == "voorzitter":
+            role = "lid"
         start = today - datetime.timedelta(days=30 + (n * 13) % 1400)
         end = start + datetime.timedelta(days=4 * 365)
         if end < today:
@@ -251,6 +256,12 @@ def build(*, log) -> None:
             Seat(person=people[email], council=c, role=role, start_date=start, end_date=end)
         )
     Seat.objects.bulk_create(new_seats)
+
+    # A few councils show a profile to other councils (organisations: "Raden").
+    for council, text in zip(member_councils[1:], data["council_profiles"], strict=False):
+        if (council.profile_visible, council.profile_text) != (True, text):
+            council.profile_visible, council.profile_text = True, text
+            council.save(update_fields=["profile_visible", "profile_text"])
 
     log(
         f"  {CareProvider.objects.filter(name__endswith='(demo)').count()} zorgaanbieders, "

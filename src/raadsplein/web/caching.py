@@ -64,7 +64,7 @@ PERSONAL_MODELS = {
     "events.sentreminder",
     "events.evaluation",
     "events.sessionmessage",
-    "knowledge.searchposting",
+    "organisations.councilmessage",
     "knowledge.searchterm",
     "knowledge.searchdocument",
     "wagtailcore.revision",
