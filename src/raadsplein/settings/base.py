@@ -220,6 +220,9 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=RAADSPLEIN_BASE
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Kenniscentrum search: "index" (the database's own full-text index) or "wagtail"
+# (WAGTAILSEARCH_BACKENDS, e.g. OpenSearch; docs/knowledge.md).
+RAADSPLEIN_KNOWLEDGE_SEARCH = env.str("RAADSPLEIN_KNOWLEDGE_SEARCH", default="index")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
@@ -228,9 +231,6 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no pictures from outside; nothing leaves
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin asks wagtail.org nothing either
 
 # Content-Security-Policy: no inline script or style on our pages. The Wagtail admin still
-# Kenniscentrum search: "index" (the database's own full-text index) or "wagtail"
-# (WAGTAILSEARCH_BACKENDS, e.g. OpenSearch; docs/knowledge.md).
-RAADSPLEIN_KNOWLEDGE_SEARCH = env.str("RAADSPLEIN_KNOWLEDGE_SEARCH", default="index")
 # relies on inline script, so it is excluded.
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
