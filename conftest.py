@@ -97,6 +97,27 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _restore_base_data_after_every_flush(django_db_setup):
+    """A transactional test (browser, concurrency, worker processes) ends by emptying every
+    table, data from migrations included. Put the base data back right after that flush, so
+    the tests that follow in the same process (with pytest-xdist: tests of other files too)
+    find the site, the home page, sectors and staff groups."""
+    from django.test import testcases
+
+    from raadsplein.web.services import ensure_base_data
+
+    original = testcases.TransactionTestCase._fixture_teardown
+
+    def teardown_then_restore(self):
+        original(self)
+        ensure_base_data()
+
+    testcases.TransactionTestCase._fixture_teardown = teardown_then_restore
+    yield
+    testcases.TransactionTestCase._fixture_teardown = original
+
+
 @pytest.fixture(autouse=True)
 def _base_data_after_flush(request, django_db_blocker):
     """Transactional tests (browser, concurrency) empty every table when they end, data from

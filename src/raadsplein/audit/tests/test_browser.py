@@ -19,7 +19,7 @@ def test_advisor_reads_what_was_done_for_a_person(page, assert_accessible):
     page.get_by_label("E-mailadres").fill(staff.email)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url("**/mijn/")
+    page.wait_for_url("**/medewerkers/")  # staff land on their start page
 
     page.goto("/beheer/audit/")
     assert_accessible(page, context="audit trail")
