@@ -58,8 +58,11 @@ worker: install
 # The suite runs in PYTEST_WORKERS processes (pytest-xdist; each file in one process, so the
 # demo world a file builds is built once). PYTEST_WORKERS=0 runs it in this process.
 PYTEST_WORKERS ?= 2
+# The API fuzz file checks across its tests that every operation was exercised: it runs on its
+# own, in one process, after the rest.
 test: install-dev lint
-	DJANGO_SETTINGS_MODULE=raadsplein.settings.test $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=raadsplein.settings.test $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(if $(PYTEST_ARGS),$(PYTEST_ARGS),--ignore=tests/test_api_schema.py)
+	$(if $(PYTEST_ARGS),,DJANGO_SETTINGS_MODULE=raadsplein.settings.test $(PY) -m pytest -p no:xdist tests/test_api_schema.py)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

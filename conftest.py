@@ -5,6 +5,7 @@ Without PostgreSQL or Chromium those tests are skipped and the summary says so;
 REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turn such skips into failures (CI sets both).
 """
 
+import importlib
 import os
 import shutil
 from pathlib import Path
@@ -109,9 +110,16 @@ def _restore_base_data_after_every_flush(django_db_setup):
 
     original = testcases.TransactionTestCase._fixture_teardown
 
+    from django.apps import apps as django_apps
+
+    knowledge_seed = importlib.import_module(
+        "raadsplein.knowledge.migrations.0002_seed_synonyms_and_themes"
+    ).seed
+
     def teardown_then_restore(self):
         original(self)
         ensure_base_data()
+        knowledge_seed(django_apps, None)  # synonyms and themes, from a data migration
 
     testcases.TransactionTestCase._fixture_teardown = teardown_then_restore
     yield
