@@ -201,12 +201,24 @@ def axe_source() -> str:
 def assert_accessible(axe_source):
     """Run axe-core on the page (WCAG 2.0–2.2, A and AA) and fail on any violation."""
 
-    def check(page, *, context: str = "") -> None:
+    def run_axe(page):
         # evaluate() runs outside the page's CSP, so axe needs no inline-script exception.
+        page.wait_for_load_state("load")
         page.evaluate(axe_source)
-        result = page.evaluate(
+        return page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
         )
+
+    def check(page, *, context: str = "") -> None:
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            result = run_axe(page)
+        except PlaywrightError:
+            # A click just before may still be navigating: the old document went away
+            # under axe. Wait for the new page and check that one.
+            page.wait_for_load_state("load")
+            result = run_axe(page)
         violations = result["violations"]
         lines = [
             f"{v['id']} ({v['impact']}): {v['help']} — "

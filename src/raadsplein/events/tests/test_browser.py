@@ -77,6 +77,7 @@ def test_book_confirm_cancel_and_waiting_list_promotion(page, assert_accessible)
     assert waiting.status == BookingStatus.WAITLISTED
 
     page.get_by_role("link", name="Afmelden").first.click()
+    page.wait_for_url("**/afmelden/")
     assert_accessible(page, context="cancel page")
     page.get_by_role("button", name="Ja, afmelden").click()
     page.wait_for_url("**/agenda/mijn-boekingen/")
