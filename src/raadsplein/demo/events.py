@@ -232,6 +232,8 @@ def build(*, log) -> None:
         },
     )
     per_day, topics, slots = texts["workshops_per_day"], texts["topics"], texts["slots"]
+    if len(set(topics)) < 5 * per_day:
+        raise ValueError(f"events.yaml: the Week needs {5 * per_day} different workshop topics")
     workshop = texts["workshop"]
     n_workshops = 0
     for d in range(5):
@@ -242,7 +244,7 @@ def build(*, log) -> None:
             event = _event(
                 slug,
                 kind=EventKind.WORKSHOP,
-                title=topics[(d * per_day + w) % len(topics)],
+                title=topics[d * per_day + w],
                 summary=workshop["summary"].format(note=note),
                 description=workshop["description"].format(note=note),
                 audience=Audience.MEMBERS,
