@@ -101,3 +101,31 @@ def test_no_horizontal_scroll_at_320px(browser, live_server, url, assert_accessi
     assert overflow <= 0
     assert_accessible(page, context=f"{url} at 320px")
     context.close()
+
+
+def test_home_cards_lead_to_their_service_by_click_and_by_keyboard(
+    page, demo_world, assert_accessible
+):
+    """Each service card on the home page is one link: a click anywhere on the card (the
+    link's area covers it) or Enter on its title opens the service."""
+    arrivals = {
+        "Kennisbank": ("**/kennisbank/", "Kennisbank"),
+        "Leeromgeving": ("**/leren/", "Leeromgeving"),
+        "Cursussen en bijeenkomsten": ("**/agenda/", "Agenda"),
+        "Vraagbaak": ("**/contact/", "Contact met de Vraagbaak"),
+        "Lid worden": ("**/lid-worden/", "Lid worden"),
+    }
+    for title, (url, heading) in arrivals.items():
+        page.goto("/")
+        card = page.locator(".card--service", has=page.get_by_role("link", name=title))
+        # Click low on the card, on its text, not on its title: the whole card is the link.
+        box = card.bounding_box()
+        card.click(position={"x": 16, "y": box["height"] - 12})
+        page.wait_for_url(url)
+        assert heading in page.locator("h1").inner_text(), title
+    assert_accessible(page, context="last card's page")
+
+    page.goto("/")
+    page.get_by_role("link", name="Kennisbank", exact=True).last.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/kennisbank/")
