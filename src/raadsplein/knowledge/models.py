@@ -188,11 +188,49 @@ class PublicationPage(Page):
     related = ParentalManyToManyField(
         "self", symmetrical=False, blank=True, verbose_name=_("zie ook")
     )
+    # The recording of a video, webinar or podcast (web/player.py): an uploaded file with
+    # captions, or a video at an outside provider, loaded only when the visitor asks.
+    media_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("video- of geluidsbestand"),
+        help_text=_("Een .mp4- of .webm-video, of geluid (.mp3, .m4a, .ogg)."),
+    )
+    captions_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("ondertitels (WebVTT)"),
+        help_text=_("Een .vtt-bestand met Nederlandse ondertitels bij het videobestand."),
+    )
+    media_url = models.URLField(
+        _("video bij YouTube of Vimeo"),
+        blank=True,
+        help_text=_(
+            "Een link naar de video. Bezoekers laden de video pas als zij op de knop drukken; "
+            "eerder gaan er geen gegevens naar YouTube of Vimeo."
+        ),
+    )
+    media_minutes = models.PositiveSmallIntegerField(_("duur in minuten"), null=True, blank=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("media_document"),
+                FieldPanel("captions_document"),
+                FieldPanel("media_url"),
+                FieldPanel("media_minutes"),
+            ],
+            heading=_("Opname"),
+        ),
         InlinePanel("files", label=_("Bestanden")),
         FieldPanel("transcript"),
         FieldPanel("related"),
@@ -261,9 +299,23 @@ class PublicationPage(Page):
         return normalised(" ".join(fields[k] for k in ("taxonomy", "body", "transcript", "files")))
 
     def clean(self) -> None:
+        from raadsplein.web.player import media_errors
+
         super().clean()
+        errors = media_errors(
+            document=self.media_document,
+            url=self.media_url,
+            captions=self.captions_document,
+            transcript=self.transcript,
+        )
         if self.slug in RESERVED_SLUGS:
-            raise ValidationError({"slug": _("Dit webadres is al in gebruik door de kennisbank.")})
+            errors["slug"] = _("Dit webadres is al in gebruik door de kennisbank.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def has_recording(self) -> bool:
+        return bool(self.media_document_id or self.media_url)
 
     def serve(self, request, *args, **kwargs):
         from . import views

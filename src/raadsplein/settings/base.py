@@ -5,6 +5,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from raadsplein.web.video_providers import frame_sources
+
 SRC_DIR = Path(__file__).resolve().parent.parent  # src/raadsplein
 BASE_DIR = SRC_DIR.parent.parent  # repository root
 VAR_DIR = Path(environ.Env().str("RAADSPLEIN_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -230,6 +232,13 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no pictures from outside; nothing leaves the site
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin asks wagtail.org nothing either
 
+# Outside video players that editors may use for recordings (raadsplein.web.video_providers:
+# youtube, vimeo). A player is loaded only after the visitor clicks; the CSP's frame-src
+# allows exactly these. Empty: recordings only as uploaded files.
+RAADSPLEIN_VIDEO_EMBED_PROVIDERS = env.list(
+    "RAADSPLEIN_VIDEO_EMBED_PROVIDERS", default=["youtube", "vimeo"]
+)
+
 # Content-Security-Policy: no inline script or style on our pages. The Wagtail admin still
 # relies on inline script, so it is excluded.
 CONTENT_SECURITY_POLICY = {
@@ -242,6 +251,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "media-src": ["'self'"],
         "connect-src": ["'self'"],
+        "frame-src": ["'self'", *frame_sources(RAADSPLEIN_VIDEO_EMBED_PROVIDERS)],
         "frame-ancestors": ["'self'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
