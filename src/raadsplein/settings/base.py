@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "raadsplein.knowledge",
     "raadsplein.learning",
     "raadsplein.events",
+    "raadsplein.helpdesk",
     "raadsplein.jobs",
     # the demo world (seed_demo); production.py drops it unless RAADSPLEIN_DEMO_MODE is on
     "raadsplein.demo",
@@ -208,6 +209,10 @@ RAADSPLEIN_TASK_RETRY_SECONDS = env.int("RAADSPLEIN_TASK_RETRY_SECONDS", default
 RAADSPLEIN_EVENTS_OFFER_HOLD_HOURS = env.int("RAADSPLEIN_EVENTS_OFFER_HOLD_HOURS", default=48)
 RAADSPLEIN_EVENTS_REMINDER_DAYS = env.int("RAADSPLEIN_EVENTS_REMINDER_DAYS", default=2)
 RAADSPLEIN_EVENTS_LINK_MINUTES = env.int("RAADSPLEIN_EVENTS_LINK_MINUTES", default=60)
+
+# Vraagbaak (raadsplein.helpdesk): the desk's office hours on weekdays, local time; public
+# holidays and the days staff add in the admin are skipped (docs/helpdesk.md).
+VRAAGBAAK_OFFICE_HOURS = tuple(env.list("VRAAGBAAK_OFFICE_HOURS", default=["09:00", "17:00"]))
 
 # The address of the site as people reach it: every link in mail and calendar files starts here.
 # Development defaults to the HOST/PORT that `make run` serves on.
