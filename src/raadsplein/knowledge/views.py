@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from raadsplein.organisations import access
+from raadsplein.web import files
 
 from . import selectors
 from .models import Kind, KnowledgeIndexPage
@@ -86,7 +87,7 @@ def download(request, file_id: int):
     )
     response["Cache-Control"] = "private, no-store" if not item.page.is_public else "public"
     response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return files.with_ranges(request, response)  # audio players seek with byte ranges
 
 
 class PublicFeed(Feed):

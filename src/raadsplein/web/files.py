@@ -26,6 +26,7 @@ See docs/files.md.
 """
 
 import contextlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
 from django.db import models, transaction
 from django.db.models.signals import post_save
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
@@ -184,6 +185,112 @@ def refusal(request, verdict: Verdict) -> HttpResponse:
     return response
 
 
+# --- byte ranges: video players ask for parts of a file to start and to seek ---------------
+
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+RANGE_CHUNK = 64 * 1024
+
+
+def _byte_range(header: str, size: int) -> tuple[int, int] | None | bool:
+    """(first, last) byte of a single ``Range: bytes=…`` header; None when it is not one we
+    answer (several ranges, another unit: the whole file is sent); False when it cannot be
+    satisfied (starts past the end)."""
+    match = _RANGE.match(header.strip())
+    if not match or match.groups() == ("", ""):
+        return None
+    first, last = match.groups()
+    if first == "":  # the last n bytes
+        length = int(last)
+        if length == 0:
+            return False
+        return max(size - length, 0), size - 1
+    start = int(first)
+    end = min(int(last), size - 1) if last else size - 1
+    if start >= size:
+        return False
+    if end < start:
+        return None
+    return start, end
+
+
+class _Part:
+    """Bytes ``start`` … ``start + length - 1`` of an open file, in chunks. The response
+    calls ``close`` when it is done (or abandoned), which closes the file."""
+
+    def __init__(self, handle, start: int, length: int):
+        self.handle, self.start, self.length = handle, start, length
+
+    def __iter__(self) -> Iterator[bytes]:
+        self.handle.seek(self.start)
+        left = self.length
+        while left > 0:
+            chunk = self.handle.read(min(RANGE_CHUNK, left))
+            if not chunk:
+                break
+            left -= len(chunk)
+            yield chunk
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def _range_still_valid(request, response: HttpResponse) -> bool:
+    """If-Range: the part is sent only if the file is still the version the browser has."""
+    validator = request.headers.get("If-Range")
+    if not validator:
+        return True
+    return validator.strip() in (response.get("ETag"), response.get("Last-Modified"))
+
+
+def with_ranges(request, response: HttpResponse) -> HttpResponse:
+    """Answer ``Range: bytes=a-b`` on a whole-file answer with 206 and just that part.
+
+    Browsers play and seek video through range requests; Django's FileResponse always sends
+    the whole file. Only a 200 ``FileResponse`` of a known length for GET is cut; refusals
+    and other answers pass unchanged. One range only (several: the whole file, as the
+    standard allows); a range that starts past the end answers 416."""
+    if not isinstance(response, FileResponse) or response.status_code != 200:
+        return response
+    response["Accept-Ranges"] = "bytes"
+    header = request.headers.get("Range")
+    size = response.get("Content-Length")
+    if (
+        request.method != "GET"
+        or not header
+        or not size
+        or not _range_still_valid(request, response)
+    ):
+        return response
+    size = int(size)
+    wanted = _byte_range(header, size)
+    if wanted is None:
+        return response
+    if wanted is False:
+        response.close()
+        refused = HttpResponse(status=416)
+        refused["Content-Range"] = f"bytes */{size}"
+        return refused
+    handle = response.file_to_stream
+    if not hasattr(handle, "seek"):
+        return response
+    start, end = wanted
+    partial = StreamingHttpResponse(_Part(handle, start, end - start + 1), status=206)
+    for name in (
+        "Content-Type",
+        "Content-Disposition",
+        "Last-Modified",
+        "ETag",
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Accept-Ranges",
+    ):
+        if name in response:
+            partial[name] = response[name]
+    partial["Content-Range"] = f"bytes {start}-{end}/{size}"
+    partial["Content-Length"] = str(end - start + 1)
+    return partial
+
+
 def _cache_headers(response: HttpResponse, verdict: Verdict | None) -> HttpResponse:
     if verdict is not None and verdict.public:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
@@ -207,7 +314,7 @@ def serve_document(request, document_id, document_filename):
     """Wagtail's document view with the cache header the guard's verdict calls for."""
     from wagtail.documents.views.serve import serve
 
-    response = serve(request, document_id, document_filename)
+    response = with_ranges(request, serve(request, document_id, document_filename))
     return _cache_headers(response, getattr(request, "raadsplein_file_verdict", None))
 
 
@@ -247,4 +354,4 @@ def serve_image(request, name: str):
     response = FileResponse(handle)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'"
-    return _cache_headers(response, verdict)
+    return _cache_headers(with_ranges(request, response), verdict)

@@ -16,11 +16,12 @@ def recording(
     captions=None,
     transcript="",
     minutes=None,
-    audio=False,
+    kind="",
     media_step=False,
     describedby="",
 ):
-    """``media_step``: mark the media element for learning.js (saves the step at the end)."""
+    """``kind="audio"``: a file of unclear type plays as sound. ``media_step``: mark the media
+    element for learning.js (it saves the step when the recording has played to the end)."""
     return {
         "recording": recording_for(
             title=title,
@@ -29,7 +30,7 @@ def recording(
             captions=captions,
             transcript=transcript or "",
             minutes=minutes,
-            audio=audio,
+            audio=kind == "audio",
         ),
         "media_step": media_step,
         "describedby": describedby,
