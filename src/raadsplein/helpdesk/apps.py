@@ -8,7 +8,17 @@ class HelpdeskConfig(AppConfig):
     verbose_name = _("Vraagbaak")
 
     def ready(self) -> None:
-        from raadsplein.accounts import roles
+        from raadsplein.accounts import personal_data, roles
+
+        from . import rules, services  # noqa: F401 (permissions and audit actions)
+        from .personal_data import erase_helpdesk_data, export_helpdesk_data
+
+        personal_data.register(
+            key="helpdesk",
+            label=_("Vragen aan de Vraagbaak"),
+            export=export_helpdesk_data,
+            erase=erase_helpdesk_data,
+        )
 
         roles.grant(
             roles.ADVISEUR,

@@ -213,6 +213,12 @@ RAADSPLEIN_EVENTS_LINK_MINUTES = env.int("RAADSPLEIN_EVENTS_LINK_MINUTES", defau
 # Vraagbaak (raadsplein.helpdesk): the desk's office hours on weekdays, local time; public
 # holidays and the days staff add in the admin are skipped (docs/helpdesk.md).
 VRAAGBAAK_OFFICE_HOURS = tuple(env.list("VRAAGBAAK_OFFICE_HOURS", default=["09:00", "17:00"]))
+# What the desk promises, in working days of office hours, per kind of question: a first
+# reaction and a solution (the seeds: an answer within one working day).
+VRAAGBAAK_TARGETS = {
+    "question": {"first_response": 1, "solution": 5},
+    "support": {"first_response": 1, "solution": 10},
+}
 
 # The address of the site as people reach it: every link in mail and calendar files starts here.
 # Development defaults to the HOST/PORT that `make run` serves on.
