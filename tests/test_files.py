@@ -483,6 +483,10 @@ def _document_uses(doc) -> dict[str, bool]:
         PublicationFile.objects.filter(document=doc, page__live=True).values_list(
             "page__audience", flat=True
         )
+    ) | set(
+        PublicationPage.objects.live()
+        .filter(Q(media_document=doc) | Q(captions_document=doc))
+        .values_list("audience", flat=True)
     )
     steps = set(
         Step.objects.filter(

@@ -14,7 +14,7 @@ class Builder:
 
 def builders() -> list[Builder]:
     """``build(*, log)`` creates or updates one part; a second run changes nothing."""
-    from . import events, knowledge, learning, organisations, site
+    from . import events, knowledge, learning, organisations, site, video
 
     return [
         Builder("site", site.build),
@@ -23,4 +23,6 @@ def builders() -> list[Builder]:
         Builder("events", events.build),
         # After the agenda, so live steps can be linked to its sessions on the first run.
         Builder("learning", learning.build),
+        # The demo video, on a publication and a course step made above.
+        Builder("video", video.build),
     ]
