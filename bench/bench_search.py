@@ -17,7 +17,13 @@ created and dropped) it:
 
 Options: --sizes 10000,100000; --queries N (default 200; the old engine gets --old-queries
 at sizes above 10,000, default 60, because it loads every match into Python); --old-up-to N
-(largest size the old engine is built for; its build takes long); --only sqlite|postgres.
+(largest size the old engine is built for; its build takes long); --only sqlite|postgres;
+--engines new,old. With --keep the databases are kept (PostgreSQL "<name>_bench_<sizes>",
+SQLite var/bench/search_<sizes>.sqlite3) and a later run with the same --sizes reuses them:
+publications already there are not inserted again (the corpus is still drawn, so the
+questions are the same), an engine whose index is complete is not rebuilt (its build time is
+the one recorded when it was built; --reindex rebuilds the new engine), pending migrations
+(new index columns) are applied first. Every measurement prints the load average.
 """
 
 import argparse
@@ -34,13 +40,14 @@ from urllib.parse import urlparse, urlunparse
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _pg_url() -> str:
+def _pg_url(tag: str = "") -> str:
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         url = "postgres://postgres@127.0.0.1:5432/raadsplein"
     parsed = urlparse(url)
     name = parsed.path.lstrip("/") or "raadsplein"
-    return urlunparse(parsed._replace(path=f"/{name}_bench"))
+    suffix = f"_bench_{tag}" if tag else "_bench"
+    return urlunparse(parsed._replace(path=f"/{name}{suffix}"))
 
 
 def _pg_admin(url: str, sql: str) -> None:
@@ -59,6 +66,9 @@ def main() -> int:
     parser.add_argument("--old-queries", type=int, default=60)
     parser.add_argument("--old-up-to", type=int, default=100_000)
     parser.add_argument("--only", choices=["sqlite", "postgres"])
+    parser.add_argument("--engines", default="new,old")
+    parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--reindex", action="store_true")
     parser.add_argument("--run", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run:
@@ -69,7 +79,24 @@ def main() -> int:
             continue
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="raadsplein.settings.test")
         cleanup = None
-        if backend == "sqlite":
+        tag = args.sizes.replace(",", "_")
+        if backend == "sqlite" and args.keep:
+            path = ROOT / "var" / "bench" / f"search_{tag}.sqlite3"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            env["DATABASE_URL"] = f"sqlite:///{path}"
+            cleanup = lambda: None  # noqa: E731
+        elif args.keep:
+            url = _pg_url(tag)
+            name = urlparse(url).path.lstrip("/")
+            try:
+                _pg_admin(url, f'CREATE DATABASE "{name}"')
+            except Exception as exc:
+                if "already exists" not in str(exc):
+                    print(f"== postgres: skipped ({exc})")
+                    continue
+            env["DATABASE_URL"] = url
+            cleanup = lambda: None  # noqa: E731
+        elif backend == "sqlite":
             handle = tempfile.NamedTemporaryFile(suffix=".sqlite3", delete=False)  # noqa: SIM115
             handle.close()
             env["DATABASE_URL"] = f"sqlite:///{handle.name}"
@@ -105,6 +132,10 @@ def main() -> int:
                     str(args.old_queries),
                     "--old-up-to",
                     str(args.old_up_to),
+                    "--engines",
+                    args.engines,
+                    *(["--keep"] if args.keep else []),
+                    *(["--reindex"] if args.reindex else []),
                 ],
                 env=env,
                 cwd=ROOT,
@@ -125,7 +156,8 @@ def main() -> int:
     print("\n== summary")
     header = (
         f"{'database':10} {'size':>7} {'engine':6} {'MRR':>6} {'R@5':>6} {'p50 ms':>8} "
-        f"{'p95 ms':>8} {'SQL/search':>10} {'build s':>8} {'size MB':>8} {'searches':>8}"
+        f"{'p95 ms':>8} {'SQL/search':>10} {'build s':>8} {'size MB':>8} {'searches':>8} "
+        f"{'load':>9}"
     )
     print(header)
     for backend, sizes in results.items():
@@ -135,7 +167,7 @@ def main() -> int:
                     f"{backend:10} {size:>7} {engine:6} {r['mrr']:6.3f} {r['recall']:6.3f} "
                     f"{r.get('p50', 0):8.1f} {r.get('p95', 0):8.1f} "
                     f"{r.get('sql', '-'):>10} {r.get('build', 0):8.1f} "
-                    f"{r.get('mb', 0):8.1f} {r.get('searches', 0):>8}"
+                    f"{r.get('mb', 0):8.1f} {r.get('searches', 0):>8} {r.get('load', ''):>9}"
                 )
     return 0
 
@@ -163,12 +195,22 @@ def run(args) -> int:
     def log(msg):
         print(f"   {msg}", flush=True)
 
+    from bench.search_old.models import OldSearchDocument
+
+    from raadsplein.knowledge.models import SearchDocument
+
     t = time.perf_counter()
     call_command("migrate", verbosity=0)
-    create_tables()
+    if OldSearchDocument._meta.db_table not in connection.introspection.table_names():
+        create_tables()
     log(f"migrate: {time.perf_counter() - t:.1f} s")
+    # build times of a kept database, recorded when its indexes were built
+    builds_file = Path(str(connection.settings_dict["NAME"]) + ".builds.json")
+    if connection.vendor == "postgresql":
+        builds_file = ROOT / "var" / "bench" / f"{connection.settings_dict['NAME']}.builds.json"
+    builds = json.loads(builds_file.read_text()) if args.keep and builds_file.exists() else {}
     User = get_user_model()
-    staff = User.objects.create_user(email="bench-lid@example.org", password=None)
+    staff, _created = User.objects.get_or_create(email="bench-lid@example.org")
     staff.is_superuser = True  # sees members-only content, like a council member
     staff.save()
     anonymous = AnonymousUser()
@@ -177,6 +219,7 @@ def run(args) -> int:
         "new": lambda members, **kw: search_publications(staff if members else anonymous, **kw),
         "old": lambda members, **kw: old.search_publications(members, **kw),
     }
+    engines = {name: engines[name] for name in args.engines.split(",")}
 
     def evaluate(engine) -> tuple[float, float, list]:
         rrs, recalls, misses = [], [], []
@@ -221,16 +264,19 @@ def run(args) -> int:
             cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
     t = time.perf_counter()
-    demo.build(log=lambda m: None)
-    log(f"demo content (new engine indexes it on publish): {time.perf_counter() - t:.1f} s")
-    t = time.perf_counter()
-    demo_pages = PublicationPage.objects.live().prefetch_related(
-        "themes", "sectors", "files__document"
-    )
-    old.index_sources([indexing.source_for(p) for p in demo_pages])
-    log(f"demo content in the old engine: {time.perf_counter() - t:.1f} s")
+    reused = PublicationPage.objects.exists()
+    if not reused:
+        demo.build(log=lambda m: None)
+        log(f"demo content (new engine indexes it on publish): {time.perf_counter() - t:.1f} s")
+    demo_pages = PublicationPage.objects.live().exclude(slug__startswith="bench-")
+    demo_count = demo_pages.count()
+    if "old" in engines and not OldSearchDocument.objects.exists():
+        t = time.perf_counter()
+        demo_pages = demo_pages.prefetch_related("themes", "sectors", "files__document")
+        old.index_sources([indexing.source_for(p) for p in demo_pages])
+        log(f"demo content in the old engine: {time.perf_counter() - t:.1f} s")
     results: dict = {"demo": {}}
-    for engine in engines:
+    for engine in engines if not reused else ():  # a kept database has more than the demo
         mrr, recall, misses = evaluate(engine)
         results["demo"][engine] = {"mrr": mrr, "recall": recall}
         log(f"{engine}: relevance on demo content: MRR {mrr:.3f}, recall@5 {recall:.3f}")
@@ -257,6 +303,7 @@ def run(args) -> int:
                 return statistics.median(values)
             return values[max(0, int(len(values) * p) - 1)]
 
+        load = os.getloadavg()
         timings.sort()
         p50 = statistics.median(timings)
         p95 = pct(timings, 0.95)
@@ -272,6 +319,7 @@ def run(args) -> int:
             searches=n,
             mrr=mrr,
             recall=recall,
+            load=f"{load[0]:.1f}/{load[1]:.1f}",
         )
         log(
             f"{engine}: {n} searches on {total} publications: p50 {p50:.1f} ms, "
@@ -279,19 +327,25 @@ def run(args) -> int:
             f"p50 {row[engine]['p50_set']:.1f}, p95 {row[engine]['p95_set']:.1f}; "
             f"words drawn by frequency: p50 {row[engine]['p50_zipf']:.1f}, "
             f"p95 {row[engine]['p95_zipf']:.1f}); SQL per search "
-            f"{row[engine]['sql']}; MRR {mrr:.3f}, recall@5 {recall:.3f}"
+            f"{row[engine]['sql']}; MRR {mrr:.3f}, recall@5 {recall:.3f}; "
+            f"load average {load[0]:.1f} (1 min) / {load[1]:.1f} (5 min)"
         )
 
     corpus = search_corpus.Corpus()
     cases = [c["q"] for c in relevance.load()]
     made = 0
     for size in [int(s) for s in args.sizes.split(",")]:
-        need = size - PublicationPage.objects.count()
+        need = size - demo_count - made
+        there = PublicationPage.objects.filter(slug__startswith="bench-").count()
         t = time.perf_counter()
-        sources = search_corpus.insert_publications(corpus, need, start=made)
+        insert = there < made + need
+        sources = search_corpus.insert_publications(corpus, need, start=made, insert=insert)
         made += need
-        log(f"{need} publications inserted: {time.perf_counter() - t:.1f} s")
-        row: dict = {"new": {}, "old": {}}
+        log(
+            f"{need} publications {'inserted' if insert else 'drawn (already there)'}: "
+            f"{time.perf_counter() - t:.1f} s"
+        )
+        row: dict = {name: {} for name in engines}
         results[str(size)] = row
         total = PublicationPage.objects.count()
         queries = []
@@ -303,9 +357,19 @@ def run(args) -> int:
             if engine == "old" and size > args.old_up_to:
                 log(f"old: not measured at {size} (--old-up-to {args.old_up_to})")
                 continue
-            t = time.perf_counter()
-            (indexing if engine == "new" else old).index_sources(sources, batch_size=500)
-            row[engine]["build"] = time.perf_counter() - t
+            model = SearchDocument if engine == "new" else OldSearchDocument
+            key = f"{engine}:{size}"
+            complete = model.objects.count() >= total and key in builds
+            if complete and not (args.reindex and engine == "new"):
+                row[engine]["build"] = builds[key]
+                log(f"{engine}: index already there (built in {builds[key]:.1f} s)")
+            else:
+                t = time.perf_counter()
+                (indexing if engine == "new" else old).index_sources(sources, batch_size=500)
+                row[engine]["build"] = builds[key] = time.perf_counter() - t
+                if args.keep:
+                    builds_file.parent.mkdir(parents=True, exist_ok=True)
+                    builds_file.write_text(json.dumps(builds))
             analyze()
             row[engine]["mb"] = size_mb(engine)
             log(
