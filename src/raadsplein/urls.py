@@ -28,6 +28,7 @@ urlpatterns = [
     path("kennisbank/", include("raadsplein.knowledge.urls")),
     path("leren/", include("raadsplein.learning.urls")),
     path("agenda/", include("raadsplein.events.urls")),
+    path("vraagbaak/behandelen/", include("raadsplein.helpdesk.staff_urls")),
     path("beheer/audit/", include("raadsplein.audit.urls")),
     path("api/v1/", api.urls),
     path("", include("raadsplein.web.urls")),

@@ -2,6 +2,16 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _handles_questions(user) -> bool:
+    return user.has_perm("helpdesk.handle_questions")
+
+
+def _staff_panel(request) -> dict:
+    from . import queue
+
+    return {"counts": {k.replace("-", "_"): n for k, n in queue.counts(request.user).items()}}
+
+
 class HelpdeskConfig(AppConfig):
     name = "raadsplein.helpdesk"
     label = "helpdesk"
@@ -9,6 +19,7 @@ class HelpdeskConfig(AppConfig):
 
     def ready(self) -> None:
         from raadsplein.accounts import personal_data, roles
+        from raadsplein.web import navigation
 
         from . import rules, services  # noqa: F401 (permissions and audit actions)
         from .personal_data import erase_helpdesk_data, export_helpdesk_data
@@ -20,6 +31,20 @@ class HelpdeskConfig(AppConfig):
             erase=erase_helpdesk_data,
         )
 
+        navigation.register_staff_link(
+            key="helpdesk",
+            label=_("Vraagbaak: vragen behandelen"),
+            url_name="helpdesk_staff:queue",
+            order=5,
+            visible=_handles_questions,
+        )
+        navigation.register_staff_panel(
+            key="helpdesk",
+            template="helpdesk/panels/staff_queue.html",
+            order=5,
+            context=_staff_panel,
+            visible=_handles_questions,
+        )
         roles.grant(
             roles.ADVISEUR,
             *(f"helpdesk.{a}_closedday" for a in ("view", "add", "change", "delete")),

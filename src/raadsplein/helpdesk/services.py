@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from raadsplein.accounts.rules import is_adviseur
 from raadsplein.audit import services as audit
 from raadsplein.organisations.models import Seat
 
@@ -278,9 +279,12 @@ def reply(
     )
     if question.first_response_at is None:
         question.first_response_at = now
+    if question.assigned_to_id is None and is_adviseur(advisor):
+        # Whoever answers a question nobody had taken, has it now.
+        question.assigned_to = advisor
     _record_status(question, then, actor=advisor, at=now)
     refresh_clock(question, now=now)
-    _save(question, "status", "first_response_at", "answered_at", "closed_at")
+    _save(question, "status", "first_response_at", "answered_at", "closed_at", "assigned_to")
     audit.log(
         actor=advisor,
         action="helpdesk.question.answered",
@@ -320,8 +324,6 @@ def add_note(
 @transaction.atomic
 def assign(*, question: Question, advisor, actor) -> Question:
     """Give the question to an advisor (``None``: back to the unassigned queue)."""
-    from raadsplein.accounts.rules import is_adviseur
-
     if advisor is not None and not is_adviseur(advisor):
         raise QuestionError(_("Een vraag kan alleen aan een adviseur worden toegewezen."))
     question = Question.objects.select_for_update().get(pk=question.pk)

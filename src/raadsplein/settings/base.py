@@ -219,6 +219,8 @@ VRAAGBAAK_TARGETS = {
     "question": {"first_response": 1, "solution": 5},
     "support": {"first_response": 1, "solution": 10},
 }
+# A question due within this many office hours shows under "Bijna te laat".
+VRAAGBAAK_SOON_HOURS = env.int("VRAAGBAAK_SOON_HOURS", default=4)
 
 # The address of the site as people reach it: every link in mail and calendar files starts here.
 # Development defaults to the HOST/PORT that `make run` serves on.
