@@ -113,3 +113,53 @@ def test_recording_that_cannot_play_is_refused_in_dutch():
     assert "niet allebei" in errors["media_url"][0]
     page.refresh_from_db()
     assert page.media_document_id is None  # nothing was stored
+
+
+def _admin_edit(client, page, **fields):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "body": streamfield([]),
+        "files": inline_formset([]),
+        "transcript": page.transcript,
+        "media_url": "",
+        "kind": "video",
+        "audience": "public",
+        "published_on": "2024-01-01",
+        "action-publish": "action-publish",
+        **fields,
+    }
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), nested_form_data(data))
+
+
+def test_editor_adds_a_recording_in_the_admin(client):
+    from raadsplein.accounts.tests.factories import UserFactory
+
+    page = publication(kind="video", audience="public", transcript="Tekst.", index=False)
+    video, vtt = document("opname.mp4", VIDEO), document("opname.vtt", CAPTIONS)
+    client.force_login(UserFactory(is_superuser=True))
+    response = _admin_edit(
+        client, page, media_document=video.pk, captions_document=vtt.pk, media_minutes=3
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert (page.media_document_id, page.captions_document_id) == (video.pk, vtt.pk)
+    assert "<track" in client.get(page.url).content.decode()
+
+
+def test_editor_gets_the_dutch_message_in_the_admin_and_nothing_changes(client):
+    from raadsplein.accounts.tests.factories import UserFactory
+
+    page = publication(kind="video", audience="public", transcript="Tekst.", index=False)
+    pdf = document("verslag.pdf", b"%PDF-1.4")
+    client.force_login(UserFactory(is_superuser=True))
+    response = _admin_edit(client, page, media_document=pdf.pk)
+    assert response.status_code == 200
+    assert "Dit bestand kan niet worden afgespeeld" in response.content.decode()
+    page.refresh_from_db()
+    assert page.media_document_id is None
+    assert page.get_latest_revision().content.get("media_document") is None
