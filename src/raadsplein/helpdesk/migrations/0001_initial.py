@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('knowledge', '0008_search_title_summary_vector'),
+        ('knowledge', '0001_initial'),
         ('organisations', '0004_council_profile_and_messages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
