@@ -112,14 +112,19 @@ def _restore_base_data_after_every_flush(django_db_setup):
 
     from django.apps import apps as django_apps
 
-    knowledge_seed = importlib.import_module(
-        "raadsplein.knowledge.migrations.0002_seed_synonyms_and_themes"
-    ).seed
+    from raadsplein.knowledge.taxonomy import merge_duplicate_themes
+
+    knowledge_seeds = [
+        importlib.import_module(f"raadsplein.knowledge.migrations.{name}").seed
+        for name in ("0002_seed_synonyms_and_themes",)
+    ]
 
     def teardown_then_restore(self):
         original(self)
         ensure_base_data()
-        knowledge_seed(django_apps, None)  # synonyms and themes, from a data migration
+        for seed in knowledge_seeds:  # synonyms and themes, from the data migrations
+            seed(django_apps, None)
+        merge_duplicate_themes(django_apps)  # the one theme list, as migration 0009 left it
 
     testcases.TransactionTestCase._fixture_teardown = teardown_then_restore
     yield

@@ -17,6 +17,7 @@ from wagtail.models import Collection
 
 from raadsplein.organisations.models import CareSector
 
+from . import taxonomy
 from .models import (
     RESERVED_SLUGS,
     Audience,
@@ -123,10 +124,11 @@ class PublicationData:
 
 
 def themes_by_name(names: list[str]) -> list[Theme]:
-    """Themes with these names; new names are created."""
+    """Themes with these names; new names are created. An older name of a merged theme
+    ("Leden werven") gives the theme that replaced it (knowledge/taxonomy.py)."""
     themes = []
     for name in names:
-        name = name.strip()[:80]
+        name = taxonomy.canonical_name(name.strip())[:80]
         theme = Theme.objects.filter(name__iexact=name).first()
         if theme is None:
             slug = slugify(name)[:80] or "thema"

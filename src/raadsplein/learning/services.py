@@ -389,12 +389,13 @@ ROLE_PRIORITY = [
     SeatRole.ONDERSTEUNER,
     SeatRole.LID,
 ]
+# Slugs of the one theme list (knowledge/taxonomy.py).
 ROLE_INTERESTS = {
-    SeatRole.VOORZITTER: ["vergaderen-en-voorzitten", "samenwerken-met-het-bestuur"],
-    SeatRole.SECRETARIS: ["vergaderen-en-voorzitten", "achterban"],
-    SeatRole.AMBTELIJK_SECRETARIS: ["ondersteuning", "vergaderen-en-voorzitten"],
-    SeatRole.ONDERSTEUNER: ["ondersteuning", "achterban"],
-    SeatRole.LID: ["wet-en-rechten", "achterban"],
+    SeatRole.VOORZITTER: ["de-raad-organiseren", "samenwerken-met-de-bestuurder"],
+    SeatRole.SECRETARIS: ["de-raad-organiseren", "achterban"],
+    SeatRole.AMBTELIJK_SECRETARIS: ["de-raad-organiseren", "medezeggenschap-en-de-wet"],
+    SeatRole.ONDERSTEUNER: ["de-raad-organiseren", "achterban"],
+    SeatRole.LID: ["medezeggenschap-en-de-wet", "achterban"],
 }
 
 
