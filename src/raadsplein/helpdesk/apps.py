@@ -45,11 +45,8 @@ class HelpdeskConfig(AppConfig):
             context=_staff_panel,
             visible=_handles_questions,
         )
-        roles.grant(
-            roles.ADVISEUR,
-            *(f"helpdesk.{a}_closedday" for a in ("view", "add", "change", "delete")),
-        )
-        roles.grant(
-            roles.BEHEERDER,
-            *(f"helpdesk.{a}_closedday" for a in ("view", "add", "change", "delete")),
-        )
+        crud = ("view", "add", "change", "delete")
+        for group in (roles.ADVISEUR, roles.BEHEERDER):
+            roles.grant(group, *(f"helpdesk.{a}_closedday" for a in crud))
+        for group in (roles.ADVISEUR, roles.REDACTEUR, roles.BEHEERDER):
+            roles.grant(group, *(f"helpdesk.{a}_cannedanswer" for a in crud))

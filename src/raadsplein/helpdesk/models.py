@@ -233,3 +233,34 @@ class ClosedDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d-%m-%Y} {self.name}"
+
+
+class CannedAnswer(models.Model):
+    """A standard answer the desk starts from. Placeholders between braces are filled in for
+    the question: {naam}, {raad}, {adviseur}, and {u}/{uw} in the asker's form of address."""
+
+    title = models.CharField(_("titel"), max_length=120, unique=True)
+    body = models.TextField(
+        _("tekst"),
+        help_text=_(
+            "Gebruik {naam} (de vraagsteller), {raad} (de raad), {adviseur} (uw naam) en "
+            "{u} / {uw} (wordt ‘je’ / ‘je’ bij wie liever met je wordt aangesproken)."
+        ),
+    )
+    theme = models.ForeignKey(
+        "knowledge.Theme",
+        verbose_name=_("thema"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    active = models.BooleanField(_("in gebruik"), default=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("standaardantwoord")
+        verbose_name_plural = _("standaardantwoorden")
+
+    def __str__(self) -> str:
+        return self.title

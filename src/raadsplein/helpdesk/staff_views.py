@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from raadsplein.organisations.access import object_rule, permission_required
 
-from . import queue, selectors, services
+from . import canned, queue, selectors, services
 from .models import MessageKind
 from .staff_forms import AssignForm, NoteForm, QueueFilterForm, ReplyForm, StatusForm
 
@@ -55,10 +55,11 @@ def _desk_question(request, pk: int, **kwargs):
 @object_rule("helpdesk.handle_questions", find=_desk_question)
 def question_view(request, question, pk: int):
     action = request.POST.get("action") if request.method == "POST" else None
-    reply_form = ReplyForm(
-        request.POST if action == "reply" else None,
-        initial={"version": question.version},
-    )
+    initial = {"version": question.version}
+    chosen = _chosen_answer(request, question)
+    if chosen is not None:
+        initial["body"] = canned.render(chosen, question, request.user)
+    reply_form = ReplyForm(request.POST if action == "reply" else None, initial=initial)
     note_form = NoteForm(request.POST if action == "note" else None)
     assign_form = AssignForm(
         request.POST if action == "assign" else None,
@@ -96,8 +97,18 @@ def question_view(request, question, pk: int):
             "assign_form": assign_form,
             "status_form": status_form,
             "late": queue.is_late(question),
+            "canned_answers": canned.available(question),
+            "chosen": chosen,
         },
     )
+
+
+def _chosen_answer(request, question):
+    """The standard answer picked with ?standaard=<id> (ignored if it is no active one)."""
+    raw = request.GET.get("standaard", "")
+    if not (raw.isascii() and raw.isdigit()):
+        return None
+    return next((a for a in canned.available(question) if a.pk == int(raw)), None)
 
 
 def _handle(request, question, action: str, forms: dict):

@@ -5,10 +5,10 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from . import officehours
-from .models import ClosedDay
+from .models import CannedAnswer, ClosedDay
 
 
 class ClosedDayIndexView(IndexView):
@@ -32,13 +32,29 @@ class ClosedDayIndexView(IndexView):
 class ClosedDayViewSet(SnippetViewSet):
     model = ClosedDay
     icon = "date"
-    menu_label = _("Openingsdagen Vraagbaak")
+    menu_label = _("Openingsdagen")
     menu_name = "vraagbaak-dagen"
-    add_to_admin_menu = True
-    menu_order = 400
     list_display = ["date", "name", "is_open"]
     index_view_class = ClosedDayIndexView
     index_template_name = "helpdesk/admin/closedday_index.html"
 
 
-register_snippet(ClosedDayViewSet)
+class CannedAnswerViewSet(SnippetViewSet):
+    model = CannedAnswer
+    icon = "doc-full"
+    menu_label = _("Standaardantwoorden")
+    menu_name = "vraagbaak-standaardantwoorden"
+    list_display = ["title", "theme", "active"]
+    list_filter = ["active"]
+    search_fields = ["title", "body"]
+
+
+class HelpdeskGroup(SnippetViewSetGroup):
+    items = (CannedAnswerViewSet, ClosedDayViewSet)
+    menu_icon = "help"
+    menu_label = _("Vraagbaak")
+    menu_name = "vraagbaak"
+    menu_order = 400
+
+
+register_snippet(HelpdeskGroup)
