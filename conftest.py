@@ -116,7 +116,7 @@ def _restore_base_data_after_every_flush(django_db_setup):
 
     knowledge_seeds = [
         importlib.import_module(f"raadsplein.knowledge.migrations.{name}").seed
-        for name in ("0002_seed_synonyms_and_themes",)
+        for name in ("0002_seed_synonyms_and_themes", "0010_more_synonyms")
     ]
 
     def teardown_then_restore(self):
