@@ -39,6 +39,7 @@ audit.register_action("helpdesk.question.assigned", gettext_lazy("Vraagbaak: vra
 audit.register_action("helpdesk.question.answered", gettext_lazy("Vraagbaak: antwoord gestuurd"))
 audit.register_action("helpdesk.question.noted", gettext_lazy("Vraagbaak: interne notitie gemaakt"))
 audit.register_action("helpdesk.question.status", gettext_lazy("Vraagbaak: status gewijzigd"))
+audit.register_action("helpdesk.call.logged", gettext_lazy("Vraagbaak: telefoongesprek vastgelegd"))
 
 # Which status may follow which (staff); a council's reply reopens (see council_reply).
 TRANSITIONS = {
@@ -368,3 +369,83 @@ def set_status(
         data={"status": status},
     )
     return question
+
+
+@transaction.atomic
+def log_call(
+    *,
+    advisor,
+    subject: str,
+    summary: str,
+    person=None,
+    name: str = "",
+    email: str = "",
+    phone: str = "",
+    council=None,
+    theme=None,
+    answer: str = "",
+    follow_up: bool = False,
+    now: datetime.datetime | None = None,
+) -> Question:
+    """An advisor writes down a phone call: who called (a person with an account, or a name
+    and how to reach them), what it was about, the answer given. Without an answer, or with a
+    follow-up, the question stays open for the desk; otherwise it is answered."""
+    now = now or timezone.now()
+    subject = _clean_text(subject, field=_("het onderwerp"), maximum=SUBJECT_MAX)
+    summary = _clean_text(summary, field=_("waar het gesprek over ging"), maximum=BODY_MAX)
+    answer = (answer or "").strip()
+    if len(answer) > BODY_MAX:
+        raise QuestionError(_("Het antwoord is te lang."))
+    if person is None and not (name or "").strip():
+        raise QuestionError(_("Vul in wie er belde, of kies de persoon."))
+    item = Question(
+        kind=Kind.QUESTION,
+        channel=Channel.PHONE,
+        subject=subject,
+        asker=person,
+        asker_email=(getattr(person, "email", "") or email or "").strip(),
+        asker_name="" if person else name.strip(),
+        council=council,
+        theme=theme,
+        answer_by=AnswerBy.PHONE if phone.strip() else AnswerBy.EMAIL,
+        phone=phone.strip(),
+        assigned_to=advisor,
+        created_at=now,
+    )
+    refresh_clock(item, now=now)
+    item.save()
+    StatusChange.objects.create(question=item, old="", new=Status.NEW, actor=advisor, at=now)
+    Message.objects.create(
+        question=item,
+        kind=MessageKind.FROM_COUNCIL,
+        channel=Channel.PHONE,
+        author=person,
+        author_email=item.asker_email,
+        body=summary,
+        created_at=now,
+    )
+    if answer:
+        Message.objects.create(
+            question=item,
+            kind=MessageKind.TO_COUNCIL,
+            channel=Channel.PHONE,
+            author=advisor,
+            author_email=getattr(advisor, "email", "") or "",
+            body=answer,
+            created_at=now,
+        )
+        item.first_response_at = now
+    _record_status(
+        item, Status.OPEN if (follow_up or not answer) else Status.ANSWERED, actor=advisor, at=now
+    )
+    refresh_clock(item, now=now)
+    _save(item, "status", "first_response_at", "answered_at", "closed_at")
+    audit.log(
+        actor=advisor,
+        action="helpdesk.call.logged",
+        obj=item,
+        subject=person,
+        council=council,
+        data={"answered": bool(answer), "follow_up": follow_up},
+    )
+    return item

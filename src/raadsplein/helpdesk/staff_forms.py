@@ -72,3 +72,51 @@ class AssignForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+
+
+class CallForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mailadres van de beller"),
+        required=False,
+        help_text=_("Heeft de beller een account? Dan koppelen wij de vraag aan die persoon."),
+    )
+    name = forms.CharField(label=_("Naam van de beller"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Telefoonnummer"), max_length=30, required=False)
+    council = forms.ModelChoiceField(
+        queryset=None,
+        label=_("Raad"),
+        required=False,
+        empty_label=_("Geen raad (persoonlijke vraag)"),
+    )
+    subject = forms.CharField(label=_("Onderwerp"), max_length=200)
+    summary = forms.CharField(
+        label=_("Waar ging het gesprek over?"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+    answer = forms.CharField(
+        label=_("Welk antwoord heeft u gegeven?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    follow_up = forms.BooleanField(
+        label=_("Er moet nog iets gebeuren (de vraag blijft open)"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        from raadsplein.organisations.models import Council
+
+        super().__init__(*args, **kwargs)
+        self.fields["council"].queryset = Council.objects.order_by("name")
+
+    def clean(self):
+        from django.contrib.auth import get_user_model
+
+        data = super().clean()
+        email = data.get("email")
+        data["person"] = (
+            get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+            if email
+            else None
+        )
+        if data["person"] is None and not data.get("name") and "name" not in self.errors:
+            self.add_error("name", _("Vul in wie er belde, of het e-mailadres van een lid."))
+        return data

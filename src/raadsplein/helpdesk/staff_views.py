@@ -11,7 +11,7 @@ from raadsplein.organisations.access import object_rule, permission_required
 
 from . import canned, queue, selectors, services
 from .models import MessageKind
-from .staff_forms import AssignForm, NoteForm, QueueFilterForm, ReplyForm, StatusForm
+from .staff_forms import AssignForm, CallForm, NoteForm, QueueFilterForm, ReplyForm, StatusForm
 
 
 @permission_required("helpdesk.handle_questions", hide=True)
@@ -141,3 +141,31 @@ def _handle(request, question, action: str, forms: dict):
         )
         return _("De status is gewijzigd.")
     return None
+
+
+@permission_required("helpdesk.handle_questions", hide=True)
+def log_call_view(request):
+    form = CallForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            question = services.log_call(
+                advisor=request.user,
+                person=data["person"],
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                council=data["council"],
+                subject=data["subject"],
+                summary=data["summary"],
+                answer=data["answer"],
+                follow_up=data["follow_up"],
+            )
+        except services.QuestionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("Het gesprek is vastgelegd als %(ref)s.") % {"ref": question.reference}
+            )
+            return redirect("helpdesk_staff:question", pk=question.pk)
+    return render(request, "helpdesk/staff/call.html", {"form": form})
