@@ -13,17 +13,19 @@ the number of query concepts it covers; filters, the access rule, counting, pagi
 counts all run in SQL. Only the publications on the asked page come back to Python.
 """
 
+import math
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 
 from ..models import PublicationPage, SearchDocument, SearchTerm
-from .indexing import FIELD_WEIGHTS, external_term
+from .indexing import FIELD_WEIGHTS, FIELDS, external_term
 
 # ts_rank_cd weights, in PostgreSQL's order {D, C, B, A}: files, body/transcript,
 # summary/taxonomy, title (indexing.FIELD_WEIGHTS / 10).
 PG_WEIGHTS = "{0.07, 0.15, 0.4, 1.0}"
 TYPO_CANDIDATES = 200
+BM25_SCALE = 0.001
 
 
 def _q(name: str) -> str:
@@ -72,44 +74,73 @@ def _tsquery(terms) -> str:
     return " | ".join(f"'{t}'" for t in terms)
 
 
-def _matches(parts: list[Branch], *, where: str, where_params: list) -> tuple[str, list]:
-    """SQL of (page_id, published_on, kind, themes, sectors, g, strong, s) rows: the score
-    of each matching document that passes the filters (``where``, on ``d``), per branch."""
+def _matches(
+    parts: list[Branch], *, where: str, where_params: list, df_all: dict, documents_all: int
+) -> tuple[str, list]:
+    """SQLite: SQL of (page_id, published_on, kind, themes, sectors, g, strong, s) rows: the
+    score of each matching document that passes the filters (``where``, on ``d``), per
+    term: FTS5's bm25() with the field weights, made small so that it stays nearly linear in
+    the number of occurrences (bm25 saturates at k1 + 1 = 2.2), and our idf (over public
+    publications for visitors) in place of FTS5's."""
     params: list = []
-    if _postgres():
-        selects = []
-        for b in parts:
-            # one ts_rank_cd per branch: the compounds of a concept share their mean idf
-            k = sum(b.terms.values()) / len(b.terms)
-            query = _tsquery(b.terms)
-            selects.append(
-                f"SELECT {ROW}, %s AS g, %s AS strong, "  # noqa: S608
-                "%s * ts_rank_cd(%s::float4[], d.vector, to_tsquery('simple', %s)) AS s "
-                f"FROM {_q(DOC)} d WHERE d.vector @@ to_tsquery('simple', %s) AND {where}"
-            )
-            params += [b.g, int(b.strong), k, PG_WEIGHTS, query, query, *where_params]
-        return " UNION ALL ".join(selects), params
     by_term: dict[str, tuple[int, bool, float]] = {}
     for b in parts:
         for term, k in b.terms.items():
             by_term.setdefault(term, (b.g, b.strong, k))
-    terms = list(by_term)
-    case = " ".join("WHEN %s THEN %s" for _ in terms)
-    col_case = " ".join(f"WHEN '{name}' THEN {w}" for name, w in FIELD_WEIGHTS.items())
-    sql = (
-        f"SELECT {ROW}, i.g, i.strong, i.s FROM ("  # noqa: S608
-        f"SELECT v.doc AS doc_id, CASE v.term {case} END AS g, "
-        f"CASE v.term {case} END AS strong, "
-        f"SUM(CASE v.col {col_case} ELSE 0 END) * CASE v.term {case} END AS s "
-        f"FROM knowledge_search_instances v WHERE v.term IN ({', '.join(['%s'] * len(terms))}) "
-        f"GROUP BY v.doc, v.term) i JOIN {_q(DOC)} d ON d.id = i.doc_id WHERE {where}"
+    weights = ", ".join(str(w * BM25_SCALE) for w in FIELD_WEIGHTS.values())
+    selects = []
+    for term, (g, strong, k) in by_term.items():
+        # bm25() = FTS5's idf × a weighted term frequency; our idf replaces FTS5's
+        n, total = df_all.get(term, 0), documents_all
+        fts_idf = max(1e-6, math.log((total - n + 0.5) / (n + 0.5))) if total else 1.0
+        selects.append(
+            f"SELECT rowid AS doc_id, %s AS g, %s AS strong, "  # noqa: S608 - our names
+            f"-bm25(knowledge_search_fts, {weights}) * %s AS s FROM knowledge_search_fts "
+            "WHERE knowledge_search_fts MATCH %s"
+        )
+        params += [g, int(strong), k / fts_idf / BM25_SCALE, f'"{term}"']
+    # bm25 divides by 1 - b + b × length / average length (b = 0.75); multiplying that back
+    # ranks as PostgreSQL does, by occurrences alone (the stored columns are terms separated
+    # by single spaces, so a column's length is its number of spaces plus one)
+    length = " + ".join(
+        f"(LENGTH(d.{f}) - LENGTH(REPLACE(d.{f}, ' ', '')) + (d.{f} != ''))" for f in FIELDS
     )
-    for index in range(3):
-        for t in terms:
-            params += [t, [by_term[t][0], int(by_term[t][1]), by_term[t][2]][index]]
-    params += terms
-    params += where_params
-    return sql, params
+    sql = (
+        f"SELECT {ROW}, i.g, i.strong, i.s * (0.25 + 0.75 * ({length}) / %s) AS s "  # noqa: S608
+        f"FROM ({' UNION ALL '.join(selects)}) i JOIN {_q(DOC)} d ON d.id = i.doc_id "
+        f"WHERE {where}"
+    )
+    return sql, [_average_length(), *params, *where_params]
+
+
+def _varint(data: bytes, i: int) -> tuple[int, int]:
+    """SQLite's varint (big-endian, seven bits a byte, the ninth byte all eight)."""
+    value = 0
+    for n in range(9):
+        byte = data[i + n]
+        if n == 8:
+            return (value << 8) | byte, i + 9
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            return value, i + n + 1
+    return value, i + 9
+
+
+def _average_length() -> float:
+    """The average number of tokens per row, as bm25() uses it: from the FTS5 table's own
+    totals record (rows, then tokens per column)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT block FROM knowledge_search_fts_data WHERE id = 1")
+        row = cursor.fetchone()
+    if not row or not row[0]:
+        return 1.0
+    data = bytes(row[0])
+    rows, i = _varint(data, 0)
+    tokens = 0
+    while i < len(data):
+        n, i = _varint(data, i)
+        tokens += n
+    return tokens / rows if rows else 1.0
 
 
 def _filters(*, members: bool, kinds, themes, sectors) -> tuple[str, list]:
@@ -136,13 +167,6 @@ def _filters(*, members: bool, kinds, themes, sectors) -> tuple[str, list]:
     return " AND ".join(where), params
 
 
-def _elements(column: str) -> tuple[str, str]:
-    """(FROM-clause item, value) for each value of a JSON list column of ``r``."""
-    if _postgres():
-        return f"CROSS JOIN LATERAL jsonb_array_elements_text(r.{column}) AS j(v)", "j.v"
-    return f", json_each(r.{column}) AS j", "j.value"
-
-
 @dataclass
 class Found:
     count: int
@@ -150,6 +174,136 @@ class Found:
     kinds: dict[str, int]
     themes: dict[str, int]  # slug → publications
     sectors: dict[str, int]  # code → publications
+
+
+# PostgreSQL ranks every match in full up to EXACT_UP_TO matches. Above that only candidates
+# get the full rank (which reads each publication's whole tsvector): the CANDIDATES best by
+# title, summary and taxonomy alone (``vector_ab``, weights A/B, a small column with its own
+# GIN index) and, for questions of several words, the publications that contain all of them
+# (if there are at most CANDIDATES). A publication matched only in its body text cannot
+# outrank one with the words in its title unless it repeats them very often (body 0.15 per
+# occurrence against 1.0 for the title, and the text stores each word 1 + ln(count) times).
+# Counting and facets always run over every match.
+EXACT_UP_TO = 300
+CANDIDATES = 200
+
+
+def _pg_rank(parts: list[Branch], vector: str) -> tuple[str, list]:
+    """SQL of the rank of the row whose tsvector is ``vector``: the sum over the branches of
+    idf × factor × ts_rank_cd, times one plus the number of concepts it has one of its own
+    words (or synonyms) of."""
+    sums, params = [], []
+    for b in parts:
+        sums.append(f"%s * ts_rank_cd(%s::float4[], {vector}, to_tsquery('simple', %s))")
+        params += [sum(b.terms.values()) / len(b.terms), PG_WEIGHTS, _tsquery(b.terms)]
+    strong: dict[int, list[str]] = {}
+    for b in parts:
+        if b.strong:
+            strong.setdefault(b.g, []).extend(b.terms)
+    covers = []
+    for terms in strong.values():
+        covers.append(f"CAST({vector} @@ to_tsquery('simple', %s) AS INTEGER)")
+        params.append(_tsquery(terms))
+    cover = " + ".join(covers) or "0"
+    return f"(({' + '.join(sums)}) * (1 + {cover}))", params
+
+
+def _pg_search(parts, *, where, where_params, sort, offset, limit, **_counts) -> tuple[str, list]:
+    all_terms = _tsquery(dict.fromkeys(t for b in parts for t in b.terms))
+    rank, rank_params = _pg_rank(parts, "x.v")
+    params: list = [all_terms, *where_params]
+    sql = (
+        "WITH m AS MATERIALIZED (SELECT d.id, d.page_id, d.published_on, d.kind, d.themes, "  # noqa: S608
+        f"d.sectors FROM {_q(DOC)} d WHERE d.vector @@ to_tsquery('simple', %s) AND {where}), "
+        "n AS MATERIALIZED (SELECT COUNT(*) AS n FROM m), "
+    )
+    if sort == "datum":
+        # only the rows up to the asked page's last date need a rank (for equal dates)
+        sql += (
+            "cut AS MATERIALIZED (SELECT published_on FROM m ORDER BY published_on DESC "
+            "LIMIT 1 OFFSET %s), c AS MATERIALIZED (SELECT id FROM m WHERE published_on IS "
+            "NULL OR NOT EXISTS (SELECT 1 FROM cut) OR published_on >= (SELECT published_on "
+            "FROM cut)), "
+        )
+        params.append(offset + limit - 1)
+    else:
+        exact_up_to = EXACT_UP_TO if offset + limit <= CANDIDATES else None
+        ab_rank, ab_params = _pg_rank(parts, "x.v")
+        groups: dict[int, list[str]] = {}
+        for b in parts:
+            if b.strong:
+                groups.setdefault(b.g, []).extend(b.terms)
+        every = " & ".join(f"({_tsquery(terms)})" for terms in groups.values())
+        sql += (
+            f"ab AS MATERIALIZED (SELECT d.id FROM {_q(DOC)} d "  # noqa: S608
+            "CROSS JOIN LATERAL (SELECT d.vector_ab || ''::tsvector AS v OFFSET 0) x WHERE "
+            f"(SELECT n FROM n) > %s AND d.vector_ab @@ to_tsquery('simple', %s) AND {where} "
+            f"ORDER BY {ab_rank} DESC, d.page_id LIMIT %s), "
+            f"every AS MATERIALIZED (SELECT d.id FROM {_q(DOC)} d WHERE "
+            f"(SELECT n FROM n) > %s AND %s AND d.vector @@ to_tsquery('simple', %s) AND {where} "
+            "LIMIT %s), "
+            "c AS MATERIALIZED (SELECT id FROM m WHERE (SELECT n FROM n) <= %s "
+            "OR (SELECT COUNT(*) FROM ab) < %s "
+            "UNION SELECT id FROM ab "
+            "UNION SELECT id FROM every WHERE (SELECT COUNT(*) FROM every) <= %s), "
+        )
+        big = exact_up_to if exact_up_to is not None else 2**62
+        params += [big, all_terms, *where_params, *ab_params, CANDIDATES]
+        params += [big, len(groups) > 1, every or "x", *where_params, CANDIDATES + 1]
+        params += [big, offset + limit, CANDIDATES]
+    order = (
+        "r.published_on DESC, r.rank DESC, r.page_id"
+        if sort == "datum"
+        else "r.rank DESC, r.page_id"
+    )
+    sql += (
+        # the tsvector is decompressed once per row (x.v), not once per branch
+        f"r AS MATERIALIZED (SELECT d.page_id, d.published_on, {rank} AS rank "  # noqa: S608
+        f"FROM c JOIN {_q(DOC)} d ON d.id = c.id "
+        "CROSS JOIN LATERAL (SELECT d.vector || ''::tsvector AS v OFFSET 0) x) "
+        "SELECT * FROM (SELECT 'r' AS x, CAST(r.page_id AS TEXT) AS key, "
+        f"CAST(r.rank AS FLOAT) AS n, ROW_NUMBER() OVER (ORDER BY {order}) AS pos "
+        f"FROM r ORDER BY {order} LIMIT %s OFFSET %s) p "
+        "UNION ALL SELECT 'n', '', CAST(n AS FLOAT), 0 FROM n "
+        "UNION ALL SELECT 'k', m.kind, CAST(COUNT(*) AS FLOAT), 0 FROM m GROUP BY m.kind "
+    )
+    params += [*rank_params, limit, offset]
+    for code, column in (("t", "themes"), ("s", "sectors")):
+        sql += (
+            f" UNION ALL SELECT '{code}', j.v, CAST(COUNT(*) AS FLOAT), 0 FROM m "  # noqa: S608
+            f"CROSS JOIN LATERAL jsonb_array_elements_text(m.{column}) AS j(v) GROUP BY j.v"
+        )
+    return sql, params
+
+
+def _sqlite_search(
+    parts, *, where, where_params, sort, offset, limit, df_all, documents_all
+) -> tuple[str, list]:
+    match_sql, match_params = _matches(
+        parts, where=where, where_params=where_params, df_all=df_all, documents_all=documents_all
+    )
+    order = (
+        "r.published_on DESC, r.rank DESC, r.page_id"
+        if sort == "datum"
+        else "r.rank DESC, r.page_id"
+    )
+    sql = (
+        f"WITH m AS MATERIALIZED ({match_sql}), "  # noqa: S608 - our names
+        "r AS MATERIALIZED (SELECT page_id, published_on, kind, themes, sectors, "
+        "SUM(s) * (1 + COUNT(DISTINCT CASE WHEN strong = 1 THEN g END)) AS rank "
+        "FROM m GROUP BY page_id, published_on, kind, themes, sectors) "
+        "SELECT * FROM (SELECT 'r' AS x, CAST(r.page_id AS TEXT) AS key, "
+        f"CAST(r.rank AS FLOAT) AS n, ROW_NUMBER() OVER (ORDER BY {order}) AS pos "
+        f"FROM r ORDER BY {order} LIMIT %s OFFSET %s) p "
+        "UNION ALL SELECT 'n', '', CAST(COUNT(*) AS FLOAT), 0 FROM r "
+        "UNION ALL SELECT 'k', r.kind, CAST(COUNT(*) AS FLOAT), 0 FROM r GROUP BY r.kind "
+    )
+    for code, column in (("t", "themes"), ("s", "sectors")):
+        sql += (
+            f" UNION ALL SELECT '{code}', j.value, CAST(COUNT(*) AS FLOAT), 0 "  # noqa: S608
+            f"FROM r, json_each(r.{column}) AS j GROUP BY j.value"
+        )
+    return sql, [*match_params, limit, offset]
 
 
 def search(
@@ -169,33 +323,30 @@ def search(
     if not parts:
         return found
     where, where_params = _filters(members=members, kinds=kinds, themes=themes, sectors=sectors)
-    match_sql, match_params = _matches(parts, where=where, where_params=where_params)
-    order = (
-        "r.published_on DESC, r.rank DESC, r.page_id"
-        if sort == "datum"
-        else "r.rank DESC, r.page_id"
+    build = _pg_search if _postgres() else _sqlite_search
+    df_all = {external_term(t): n for t, n in parsed.df_all.items()}
+    sql, params = build(
+        parts,
+        where=where,
+        where_params=where_params,
+        sort=sort,
+        offset=offset,
+        limit=limit,
+        df_all=df_all,
+        documents_all=parsed.documents_all,
     )
-    sql = (
-        f"WITH m AS MATERIALIZED ({match_sql}), "  # noqa: S608 - our names
-        "r AS MATERIALIZED (SELECT page_id, published_on, kind, themes, sectors, "
-        "SUM(s) * (1 + COUNT(DISTINCT CASE WHEN strong = 1 THEN g END)) AS rank "
-        "FROM m GROUP BY page_id, published_on, kind, themes, sectors) "
-        "SELECT * FROM (SELECT 'r' AS x, CAST(r.page_id AS TEXT) AS key, "
-        f"CAST(r.rank AS FLOAT) AS n, ROW_NUMBER() OVER (ORDER BY {order}) AS pos "
-        f"FROM r ORDER BY {order} LIMIT %s OFFSET %s) p "
-        "UNION ALL SELECT 'n', '', CAST(COUNT(*) AS FLOAT), 0 FROM r "
-        "UNION ALL SELECT 'k', r.kind, CAST(COUNT(*) AS FLOAT), 0 FROM r GROUP BY r.kind "
-    )
-    for code, column in (("t", "themes"), ("s", "sectors")):
-        source, value = _elements(column)
-        sql += (
-            f" UNION ALL SELECT '{code}', {value}, CAST(COUNT(*) AS FLOAT), 0 FROM r {source} "  # noqa: S608
-            f"GROUP BY {value}"
-        )
     ranked = []
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*match_params, limit, offset])
-        for x, key, n, pos in cursor.fetchall():
+    with transaction.atomic(), connection.cursor() as cursor:
+        if _postgres():
+            # The planner counts a tsvector match as cheap and scans the whole table when
+            # many rows match, decompressing every tsvector; the GIN index (a bitmap scan
+            # that reads only the narrow columns) is many times faster.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+        if _postgres():
+            cursor.execute("SET LOCAL enable_seqscan = on")  # inside a caller's transaction
+        for x, key, n, pos in rows:
             if x == "r":
                 ranked.append((pos, int(key), float(n)))
             elif x == "n":

@@ -5,7 +5,7 @@ the stem itself, the synonym group it belongs to, compounds in the index that co
 (``wapen`` → ``stroomstootwapen``) and, for a word the index does not know, the closest
 known word (typo tolerance, also offered as "Bedoelde u …?"). The vocabulary look-ups go
 through the database's trigram indexes (engine.vocabulary, engine.typo_candidates); the
-ranking itself is engine.ranked.
+ranking itself is engine.search.
 """
 
 import math
@@ -40,6 +40,9 @@ class ParsedQuery:
     suggestion: str | None = None
     highlight_stems: set[str] = field(default_factory=set)
     highlight_parts: set[str] = field(default_factory=set)
+    # over all live publications (members' too): what SQLite's FTS5 bm25() counts with
+    df_all: dict[str, int] = field(default_factory=dict)
+    documents_all: int = 0
 
     @property
     def usable(self) -> bool:
@@ -163,7 +166,13 @@ def parse_query(q: str, *, members: bool, documents: int | None = None) -> Parse
     idf = {t: math.log(1 + documents / max(1, _visible_df(r, members))) for t, r in by_text.items()}
     term_ids = {t: r["id"] for t, r in by_text.items()}
     parsed = ParsedQuery(
-        text=text, groups=groups, term_ids=term_ids, idf=idf, suggestion=suggestion
+        text=text,
+        groups=groups,
+        term_ids=term_ids,
+        idf=idf,
+        suggestion=suggestion,
+        df_all={t: r["df"] for t, r in by_text.items()},
+        documents_all=totals["df"] if totals else 0,
     )
     for g in groups:
         parsed.highlight_stems.update(g.highlight)

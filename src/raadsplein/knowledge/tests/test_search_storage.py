@@ -162,3 +162,34 @@ def test_wagtail_index_gets_normalised_text_only_when_switched_on(settings):
     settings.RAADSPLEIN_KNOWLEDGE_SEARCH = "wagtail"
     assert "clientenrad" in page.normalised_title().split()
     assert "begrot" in page.normalised_text().split()
+
+
+def test_many_matches_rank_the_title_matches_and_still_count_every_match(lid, monkeypatch):
+    import datetime
+
+    # PostgreSQL ranks in full only candidates above EXACT_UP_TO matches (SQLite ranks all)
+    monkeypatch.setattr(engine, "EXACT_UP_TO", 3)
+    monkeypatch.setattr(engine, "CANDIDATES", 2)
+    day = datetime.date(2025, 1, 1)
+    publication(slug="titel", title="Begroting van de raad", themes=["Financiën"], published=day)
+    for n in range(5):
+        publication(
+            slug=f"tekst{n}",
+            title=f"Iets anders {n}",
+            body="De begroting staat alleen in de tekst.",
+            kind="brochure",
+            themes=["Financiën"] if n < 2 else [],
+            published=day,
+        )
+    first = selectors.search_publications(lid, q="begroting", per_page=1)
+    assert [h.page.slug for h in first.hits] == ["titel"]
+    assert first.count == 6
+    assert {f.value: f.count for f in first.facets["soort"]} == {"artikel": 1, "brochure": 5}
+    assert {f.label: f.count for f in first.facets["thema"]} == {"Financiën": 3}
+    # fewer title matches than the page holds, or a page past the candidates: all are ranked
+    assert len(selectors.search_publications(lid, q="begroting", per_page=3).hits) == 3
+    deep = selectors.search_publications(lid, q="begroting", per_page=2, page_number=3)
+    assert len(deep.hits) == 2 and "titel" not in {h.page.slug for h in deep.hits}
+    # sorted by date, equal dates by rank
+    by_date = selectors.search_publications(lid, q="begroting", sort="datum", per_page=2)
+    assert by_date.hits[0].page.slug == "titel" and by_date.count == 6
