@@ -120,6 +120,15 @@ class Question(models.Model):
     # version is refused rather than sent over someone else's.
     version = models.PositiveIntegerField(default=1)
 
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("samengevoegd met"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged",
+    )
+
     created_at = models.DateTimeField(_("gesteld op"), default=timezone.now)
     first_response_at = models.DateTimeField(_("eerste reactie op"), null=True, blank=True)
     answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
@@ -209,6 +218,22 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question.reference}: {self.old or '-'} → {self.new}"
+
+
+class Presence(models.Model):
+    """Who has a question open on the desk's screen: "Ineke bekijkt deze vraag"."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "user"], name="helpdesk_presence_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} @ {self.question_id}"
 
 
 class ClosedDay(models.Model):

@@ -69,7 +69,7 @@ def _conditions(now: datetime.datetime, soon: datetime.datetime, user) -> dict[s
 
 def desk_questions() -> QuerySet[Question]:
     return _with_due(Question.objects.all()).select_related(
-        "council", "theme", "sector", "assigned_to", "asker"
+        "council", "theme", "sector", "assigned_to", "asker", "merged_into"
     )
 
 

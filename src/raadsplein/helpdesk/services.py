@@ -449,3 +449,85 @@ def log_call(
         data={"answered": bool(answer), "follow_up": follow_up},
     )
     return item
+
+
+audit.register_action("helpdesk.question.merged", gettext_lazy("Vraagbaak: vragen samengevoegd"))
+
+
+@transaction.atomic
+def merge(*, duplicate: Question, into: Question, advisor) -> Question:
+    """Fold a duplicate question into another: its messages (notes stay notes, internal) move
+    to ``into``; the duplicate is closed and points to it, and its asker is told on the site
+    where the conversation goes on."""
+    if duplicate.pk == into.pk:
+        raise QuestionError(_("Een vraag kan niet met zichzelf worden samengevoegd."))
+    first, second = sorted([duplicate.pk, into.pk])
+    locked = {q.pk: q for q in Question.objects.select_for_update().filter(pk__in=[first, second])}
+    duplicate, into = locked[duplicate.pk], locked[into.pk]
+    if duplicate.merged_into_id:
+        raise QuestionError(_("Deze vraag is al samengevoegd met een andere."))
+    if into.merged_into_id:
+        raise QuestionError(_("Voeg samen met de vraag waarin de andere al is opgegaan."))
+    if (duplicate.council_id or into.council_id) and duplicate.council_id != into.council_id:
+        raise QuestionError(_("Alleen vragen van dezelfde raad kunnen worden samengevoegd."))
+    if duplicate.asker_id != into.asker_id and not (
+        duplicate.share_with_council and into.share_with_council
+    ):
+        # Each would see the other's question: only where both shared it with their council.
+        raise QuestionError(
+            _(
+                "Deze vragen komen van verschillende mensen en zijn niet allebei gedeeld met de "
+                "raad. Beantwoord ze apart."
+            )
+        )
+    now = timezone.now()
+    duplicate.messages.update(question=into)
+    Message.objects.create(
+        question=duplicate,
+        kind=MessageKind.TO_COUNCIL,
+        channel=Channel.WEB,
+        author=advisor,
+        author_email=getattr(advisor, "email", "") or "",
+        body=_(
+            "Uw vraag is samengevoegd met vraag %(ref)s over hetzelfde onderwerp. Daar vindt u "
+            "ook uw eigen bericht, en daar gaat het gesprek verder."
+        )
+        % {"ref": into.reference},
+        created_at=now,
+    )
+    duplicate.merged_into = into
+    _record_status(duplicate, Status.CLOSED, actor=advisor, at=now)
+    refresh_clock(duplicate, now=now)
+    _save(duplicate, "merged_into", "status", "answered_at", "closed_at")
+    refresh_clock(into, now=now)
+    _save(into)
+    audit.log(
+        actor=advisor,
+        action="helpdesk.question.merged",
+        obj=into,
+        subject=duplicate.asker,
+        council=into.council,
+        data={"duplicate": duplicate.pk},
+    )
+    return into
+
+
+PRESENCE_SECONDS = 120
+
+
+def seen(*, question: Question, user, now: datetime.datetime | None = None) -> list:
+    """Record that ``user`` has the question open; the others who had it open in the last
+    two minutes (for "<naam> bekijkt deze vraag")."""
+    from .models import Presence
+
+    now = now or timezone.now()
+    Presence.objects.update_or_create(question=question, user=user, defaults={"seen_at": now})
+    recent = now - datetime.timedelta(seconds=PRESENCE_SECONDS)
+    Presence.objects.filter(seen_at__lt=now - datetime.timedelta(days=1)).delete()
+    return [
+        p.user
+        for p in Presence.objects.filter(question=question, seen_at__gte=recent)
+        .exclude(user=user)
+        .select_related("user")
+        .order_by("seen_at")
+    ]

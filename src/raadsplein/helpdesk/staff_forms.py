@@ -120,3 +120,23 @@ class CallForm(forms.Form):
         if data["person"] is None and not data.get("name") and "name" not in self.errors:
             self.add_error("name", _("Vul in wie er belde, of het e-mailadres van een lid."))
         return data
+
+
+class MergeForm(forms.Form):
+    into = forms.CharField(
+        label=_("Samenvoegen met vraag"),
+        max_length=20,
+        help_text=_("Het nummer van de vraag waarin deze opgaat, bijvoorbeeld VB-12."),
+    )
+
+    def clean_into(self):
+        import re
+
+        from .models import Question
+
+        raw = self.cleaned_data["into"].strip()
+        match = re.fullmatch(r"(?:VB-?)?(\d{1,12})", raw, flags=re.IGNORECASE)
+        question = Question.objects.filter(pk=int(match.group(1))).first() if match else None
+        if question is None:
+            raise forms.ValidationError(_("Er is geen vraag met dit nummer."))
+        return question

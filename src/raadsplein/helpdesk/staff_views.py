@@ -11,7 +11,15 @@ from raadsplein.organisations.access import object_rule, permission_required
 
 from . import canned, queue, selectors, services
 from .models import MessageKind
-from .staff_forms import AssignForm, CallForm, NoteForm, QueueFilterForm, ReplyForm, StatusForm
+from .staff_forms import (
+    AssignForm,
+    CallForm,
+    MergeForm,
+    NoteForm,
+    QueueFilterForm,
+    ReplyForm,
+    StatusForm,
+)
 
 
 @permission_required("helpdesk.handle_questions", hide=True)
@@ -68,7 +76,14 @@ def question_view(request, question, pk: int):
     status_form = StatusForm(
         request.POST if action == "status" else None, initial={"status": question.status}
     )
-    forms = {"reply": reply_form, "note": note_form, "assign": assign_form, "status": status_form}
+    merge_form = MergeForm(request.POST if action == "merge" else None)
+    forms = {
+        "reply": reply_form,
+        "note": note_form,
+        "assign": assign_form,
+        "status": status_form,
+        "merge": merge_form,
+    }
     if action:
         try:
             done = _handle(request, question, action, forms)
@@ -98,6 +113,8 @@ def question_view(request, question, pk: int):
             "status_form": status_form,
             "late": queue.is_late(question),
             "canned_answers": canned.available(question),
+            "merge_form": merge_form,
+            "others_here": services.seen(question=question, user=request.user),
             "chosen": chosen,
         },
     )
@@ -135,6 +152,11 @@ def _handle(request, question, action: str, forms: dict):
     if action == "take":
         services.assign(question=question, advisor=user, actor=user)
         return _("U behandelt deze vraag nu.")
+    if action == "merge" and forms["merge"].is_valid():
+        into = services.merge(
+            duplicate=question, into=forms["merge"].cleaned_data["into"], advisor=user
+        )
+        return _("De vraag is samengevoegd met %(ref)s.") % {"ref": into.reference}
     if action == "status" and status_form.is_valid():
         services.set_status(
             question=question, status=status_form.cleaned_data["status"], actor=user
