@@ -59,15 +59,16 @@ class AgendaFilterForm(forms.Form):
         error_messages={"invalid": _("Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 3-12-2026.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, themes=None, regions=None, **kwargs):
+        """``themes`` and ``regions``: (slug, name) pairs, when the caller has them already."""
         super().__init__(*args, **kwargs)
+        if themes is None:
+            themes = Theme.objects.values_list("slug", "name")
+        if regions is None:
+            regions = Region.objects.values_list("slug", "name")
         self.fields["kind"].choices = [("", _("Alle soorten")), *EventKind.choices]
-        self.fields["theme"].choices = [("", _("Alle thema's"))] + list(
-            Theme.objects.values_list("slug", "name")
-        )
-        self.fields["region"].choices = [("", _("Alle regio's"))] + list(
-            Region.objects.values_list("slug", "name")
-        )
+        self.fields["theme"].choices = [("", _("Alle thema's")), *themes]
+        self.fields["region"].choices = [("", _("Alle regio's")), *regions]
 
     def clean_q(self) -> str:
         return " ".join(self.cleaned_data["q"].split())

@@ -22,6 +22,7 @@ from raadsplein.accounts.rules import is_staff_member
 from raadsplein.organisations import selectors as org_selectors
 from raadsplein.organisations.models import Seat
 from raadsplein.organisations.rules import is_member
+from raadsplein.web.caching import shared
 
 from .models import (
     ACTIVE_STATUSES,
@@ -149,15 +150,30 @@ def upcoming_sessions(
 
 def highlights(user, limit: int = 3) -> list[Session]:
     """The next sessions for the home page, one per event: open ones, and members-only ones
-    (as teasers for a visitor). Cancelled sessions are left out."""
-    chosen, seen = [], set()
-    for s in upcoming_sessions(user, teasers=True).filter(is_cancelled=False)[: limit * 5]:
-        if s.event_id not in seen:
-            seen.add(s.event_id)
-            chosen.append(s)
-        if len(chosen) == limit:
-            break
-    return mark_teasers(chosen, user)
+    (as teasers for a visitor). Cancelled sessions are left out. The same sessions for
+    everyone (nothing of the person's bookings), so shared until content changes or the
+    page-cache time ends; only the teaser mark is the person's."""
+
+    def compute() -> list[Session]:
+        chosen, seen = [], set()
+        qs = (
+            Session.objects.filter(
+                event__in=listed_events(None).filter(status=EventStatus.PUBLISHED),
+                ends_at__gt=timezone.now(),
+                is_cancelled=False,
+            )
+            .select_related("event")
+            .order_by("starts_at", "pk")
+        )
+        for s in qs[: limit * 5]:
+            if s.event_id not in seen:
+                seen.add(s.event_id)
+                chosen.append(s)
+            if len(chosen) == limit:
+                break
+        return chosen
+
+    return mark_teasers(shared("events-highlights", (limit,), compute), user)
 
 
 def event_for(user, slug: str) -> Event:

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from raadsplein.organisations.access import object_rule, permission_required, signed_in
+from raadsplein.web.caching import shared
 
-from . import calendar, documents, selectors, services
+from . import agenda_cards, calendar, documents, selectors, services
 from .forms import (
     AddParticipantForm,
-    AgendaFilterForm,
     BookingForm,
     EvaluationForm,
     ProgrammeFilterForm,
@@ -22,17 +22,14 @@ from .models import BookingStatus, CalendarFeed, Session
 
 
 def agenda(request):
-    form = AgendaFilterForm(request.GET or None)
-    sessions = selectors.upcoming_sessions(request.user, teasers=True, **form.filters())
-    page = Paginator(sessions, 20).get_page(request.GET.get("pagina"))
-    page.object_list = selectors.mark_teasers(page.object_list, request.user)
+    form = agenda_cards.filter_form(request.GET or None)
     return render(
         request,
         "events/agenda.html",
         {
             "form": form,
-            "page": page,
-            "programmes": selectors.recent_programmes(),
+            **agenda_cards.agenda_cards(request, form.filters()),
+            "programmes": shared("events-recent-programmes", (), selectors.recent_programmes),
             "today": timezone.localdate(),
             # The agenda's own keyword box is the one search box of this page.
             "site_search": None,

@@ -74,7 +74,49 @@ def test_signed_in_member_never_gets_a_stored_page(client, page_cache):
     assert "Voorzitterscursus" in mine.content.decode()
     on_agenda = client.get(agenda)
     assert "X-Page-Cache" not in on_agenda
-    assert on_agenda.context["page"].object_list[0].my_status == BookingStatus.CONFIRMED
+    assert "U heeft een plaats" in on_agenda.content.decode()
+
+
+def test_agenda_cards_are_shared_but_own_bookings_are_fresh(
+    client, page_cache, django_assert_num_queries
+):
+    first, second = member(), member()
+    session = SessionFactory(event=EventFactory(title="Begroting lezen", audience=Audience.OPEN))
+    agenda = reverse("events:agenda")
+    client.force_login(first)
+    client.get(agenda)  # renders and stores the cards
+    client.force_login(second)
+    client.get(agenda)  # warms the second member's membership
+    # session, user, staff groups, and the member's own bookings: the cards are shared
+    with django_assert_num_queries(4):
+        page = client.get(agenda).content.decode()
+    assert "Begroting lezen" in page
+    assert "U heeft een plaats" not in page
+    assert "Nog 8 plaatsen vrij" in page
+    book_seat(session=session, person=second)
+    page = client.get(agenda).content.decode()
+    assert "U heeft een plaats" in page  # at once, before any commit
+    assert "Nog 7 plaatsen vrij" in page  # seat counts follow bookings too
+    client.force_login(first)
+    assert "U heeft een plaats" not in client.get(agenda).content.decode()  # not the other's
+
+
+def test_home_highlights_are_shared_and_teasers_stay_per_person(
+    client, page_cache, django_assert_num_queries
+):
+    from raadsplein.events.selectors import highlights
+
+    SessionFactory(event=EventFactory(title="Alleen voor leden", audience=Audience.MEMBERS))
+    from django.contrib.auth.models import AnonymousUser
+
+    from raadsplein.organisations.rules import is_member
+
+    person = member()  # before: a new seat is new content
+    assert [s.is_teaser for s in highlights(AnonymousUser())] == [True]
+
+    assert is_member(person)  # read once per person object
+    with django_assert_num_queries(0):  # the sessions are shared
+        assert [s.is_teaser for s in highlights(person)] == [False]
 
 
 def test_language_choice_gets_its_own_stored_page(client, page_cache):
