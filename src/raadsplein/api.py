@@ -248,3 +248,4 @@ def _permission_denied(request, exc):
 api.add_router("/learning/", "raadsplein.learning.api.router")
 api.add_router("/events/", "raadsplein.events.api.router")
 api.add_router("/knowledge/", "raadsplein.knowledge.api.router")
+api.add_router("/helpdesk/", "raadsplein.helpdesk.api.router")

@@ -12,6 +12,16 @@ def _staff_panel(request) -> dict:
     return {"counts": {k.replace("-", "_"): n for k, n in queue.counts(request.user).items()}}
 
 
+def _my_questions_panel(request) -> dict:
+    from . import selectors
+    from .models import Status
+
+    open_questions = selectors.questions_for(request.user).exclude(
+        status__in=(Status.ANSWERED, Status.CLOSED)
+    )
+    return {"questions": list(open_questions[:5])}
+
+
 class HelpdeskConfig(AppConfig):
     name = "raadsplein.helpdesk"
     label = "helpdesk"
@@ -31,6 +41,20 @@ class HelpdeskConfig(AppConfig):
             erase=erase_helpdesk_data,
         )
 
+        navigation.register(
+            key="helpdesk",
+            label=_("Vraagbaak"),
+            url_name="helpdesk:my_questions",
+            order=50,
+            visible=navigation.for_members,
+        )
+        navigation.register_panel(
+            key="helpdesk",
+            template="helpdesk/panels/my_questions.html",
+            order=50,
+            context=_my_questions_panel,
+            visible=navigation.for_members,
+        )
         navigation.register_staff_link(
             key="helpdesk",
             label=_("Vraagbaak: vragen behandelen"),

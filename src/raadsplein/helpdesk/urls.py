@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "helpdesk"
+
+urlpatterns = [
+    path("vraag-stellen/", views.ask, name="ask"),
+    path("mijn-vragen/", views.my_questions, name="my_questions"),
+    path("vraag/<int:pk>/", views.question_detail, name="question"),
+    path("vraag/<int:pk>/verstuurd/", views.asked, name="asked"),
+    path("vraag/<int:pk>/reageren/", views.question_reply, name="reply"),
+]
