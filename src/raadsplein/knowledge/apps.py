@@ -33,6 +33,13 @@ class KnowledgeConfig(AppConfig):
             order=20,
             context=staff_panels.recent,
         )
+        navigation.register_staff_panel(
+            key="knowledge-zero-results",
+            template="knowledge/panels/staff_zero_results.html",
+            order=21,
+            context=staff_panels.zero_result_queries,
+            visible=staff_panels.may_see_zero_results,
+        )
         navigation.register_staff_link(
             key="knowledge",
             label=_("Publicaties beheren"),

@@ -432,3 +432,25 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class ZeroResultQuery(models.Model):
+    """How often a search found nothing, per normalised query text and day; nothing else.
+
+    No person, no address, no time of day: only what was typed (lower case, spaces tidied),
+    the day and a count. Rows older than a month are removed when new ones are written
+    (``knowledge/zero_results.py``). Editors see the most frequent ones to add synonyms."""
+
+    query = models.CharField(_("zoekvraag"), max_length=200)
+    day = models.DateField(_("dag"), db_index=True)
+    count = models.PositiveIntegerField(_("aantal"), default=1)
+
+    class Meta:
+        verbose_name = _("zoekvraag zonder resultaat")
+        verbose_name_plural = _("zoekvragen zonder resultaat")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "day"], name="knowledge_zero_result_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return self.query

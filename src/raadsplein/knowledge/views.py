@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from raadsplein.organisations import access
 from raadsplein.web import files
 
-from . import selectors
+from . import selectors, zero_results
 from .models import Kind, KnowledgeIndexPage
 from .rules import can_view_publication, sees_members_content
 
@@ -25,15 +25,19 @@ def _int(value, default: int = 1) -> int:
 @require_GET
 def catalogue(request):
     """The catalogue at /kennisbank/ and the search page at /kennisbank/zoeken/."""
+    q = request.GET.get("q", "")
+    filters = [request.GET.getlist(name) for name in ("soort", "thema", "sector")]
     outcome = selectors.search_publications(
         request.user,
-        q=request.GET.get("q", ""),
-        kinds=request.GET.getlist("soort"),
-        themes=request.GET.getlist("thema"),
-        sectors=request.GET.getlist("sector"),
+        q=q,
+        kinds=filters[0],
+        themes=filters[1],
+        sectors=filters[2],
         sort=request.GET.get("sortering", "relevantie"),
         page_number=_int(request.GET.get("pagina")),
     )
+    if q.strip() and outcome.count == 0 and not any(filters):
+        zero_results.record(q)  # the words only, for editors' synonyms; no person, no IP
     index_page = KnowledgeIndexPage.objects.live().first()
     response = render(
         request,
