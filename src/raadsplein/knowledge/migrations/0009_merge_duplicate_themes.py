@@ -6,20 +6,9 @@ the theme slugs on search rows and the theme ids in page revisions; then the dup
 Idempotent, and a theme that is not there is simply skipped. Not reversible: which use came
 from which duplicate is not kept (going back leaves the merged list)."""
 
-from pathlib import Path
-
 from django.db import migrations
 
 from raadsplein.knowledge.taxonomy import merge_duplicate_themes
-
-# Helper "search" is still making 0008 (not on main yet). Follow it when it is there, else
-# 0007, so the graph has one leaf either way; make this static once 0008 has landed.
-_SEARCH_0008 = "0008_search_title_summary_vector"
-_AFTER = (
-    _SEARCH_0008
-    if (Path(__file__).parent / f"{_SEARCH_0008}.py").exists()
-    else "0007_publication_recording"
-)
 
 
 def merge(apps, schema_editor):
@@ -28,7 +17,7 @@ def merge(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("knowledge", _AFTER),
+        ("knowledge", "0008_search_title_summary_vector"),
         ("events", "0001_initial"),
         ("learning", "0001_initial"),
         ("helpdesk", "0001_initial"),
