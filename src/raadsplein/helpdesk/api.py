@@ -6,26 +6,35 @@ answers 404) and a question's messages are those the council sees (never interna
 """
 
 import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext
 from ninja import Router, Schema, Status
+from pydantic import StringConstraints
 
 from raadsplein.api import ApiError, one_of, responses, signed_in, text
 from raadsplein.knowledge.models import Theme
-from raadsplein.organisations.models import Council
 
 from . import selectors, services
+from .forms import councils_of
 from .models import Channel, MessageKind, Question
 from .models import Status as QuestionStatus
 
 router = Router(tags=["vraagbaak"])
 
 
+def filled(max_length: int):
+    """A text with at least one visible character (empty is a 422) and no NUL."""
+    return Annotated[
+        str, StringConstraints(pattern=r"^[^\x00]*[^\s\x00][^\x00]*$", max_length=max_length)
+    ]
+
+
 class QuestionIn(Schema):
-    subject: text(max_length=services.SUBJECT_MAX)
-    question: text(max_length=services.BODY_MAX)
+    subject: filled(services.SUBJECT_MAX)
+    question: filled(services.BODY_MAX)
     council: int | None = None
     theme: text(max_length=80) | None = None
 
@@ -73,12 +82,13 @@ def _out(q: Question) -> dict:
 @router.post(
     "/questions",
     auth=signed_in,
-    response=responses({201: AskedOut}, 400, 403),
+    response=responses({201: AskedOut}, 400, 403, 404),
     summary="Stel een vraag aan de Vraagbaak",
 )
 def ask(request: HttpRequest, payload: QuestionIn):
     """For members. ``council`` is the id of a council on which the caller holds a seat
-    (or null: a personal question); ``theme`` a theme's slug (or null)."""
+    (or null: a personal question); ``theme`` a theme's slug (or null). A council the caller
+    holds no seat on, or a theme that does not exist, answers 404."""
     user = request.auth
     if not user.has_perm("helpdesk.ask"):
         raise ApiError(
@@ -88,18 +98,18 @@ def ask(request: HttpRequest, payload: QuestionIn):
         )
     council = None
     if payload.council is not None:
-        council = Council.objects.filter(pk=payload.council).first()
+        council = councils_of(user).filter(pk=payload.council).first()
         if council is None:
             raise ApiError(
-                400,
-                "invalid",
+                404,
+                "not_found",
                 gettext("U kunt alleen een vraag stellen namens een raad waarin u zit."),
             )
     theme = None
     if payload.theme:
         theme = Theme.objects.filter(slug=payload.theme).first()
         if theme is None:
-            raise ApiError(400, "invalid", gettext("Dit thema bestaat niet."))
+            raise ApiError(404, "not_found", gettext("Dit thema bestaat niet."))
     try:
         question = services.ask(
             asker=user,
