@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 # One theme taxonomy for the whole site, managed by the redactie in the knowledge centre.
 from raadsplein.knowledge.models import Theme
@@ -61,8 +63,9 @@ class Programme(models.Model):
         return self.title
 
 
-class Event(models.Model):
-    """What is offered: a course, meeting or workshop. Its dated occurrences are sessions."""
+class Event(ClusterableModel):
+    """What is offered: a course, meeting or workshop. Its dated occurrences are sessions,
+    edited inline on the event in the Wagtail admin."""
 
     kind = models.CharField(_("soort"), max_length=20, choices=EventKind.choices)
     title = models.CharField(_("titel"), max_length=200)
@@ -121,7 +124,7 @@ class Event(models.Model):
 class Session(models.Model):
     """A dated occurrence of an event that people book: the bookable unit."""
 
-    event = models.ForeignKey(
+    event = ParentalKey(
         Event, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("activiteit")
     )
     starts_at = models.DateTimeField(_("begin"))
