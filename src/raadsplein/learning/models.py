@@ -1,7 +1,8 @@
 """Courses (course → modules → steps), learner profiles, progress, quiz attempts, certificates.
 
-Courses are edited in the Wagtail admin as snippets. Modules are inline rows of a course and
-keep their primary key when a course is saved again; steps are their own rows. Progress and
+Courses are edited in the Wagtail admin as snippets. Modules and steps are inline rows of a
+course (steps carry the course as parent and a module) and keep their primary key when a course
+is saved again. Progress and
 quiz attempts point at step rows, so publishing a course again never breaks anyone's progress.
 Quiz questions live in a StreamField on the step: every question block and every answer option
 carries a stable UUID, which is what learners' answers refer to.
@@ -231,7 +232,14 @@ MEMBERS_ONLY_STEP = Q(
 ) | Q(kind="live", event_session__event__audience=EventAudience.MEMBERS)
 
 
-class Step(models.Model):
+class Step(Orderable):
+    """One step of a course. Its parent is the course (edited inline there, ordered by
+    dragging); its module says where learners meet it: in module order, then ``sort_order``,
+    which counts through the whole course."""
+
+    course = ParentalKey(
+        Course, on_delete=models.CASCADE, related_name="steps", verbose_name=_("cursus")
+    )
     module = models.ForeignKey(
         Module, on_delete=models.CASCADE, related_name="steps", verbose_name=_("module")
     )
@@ -240,7 +248,6 @@ class Step(models.Model):
     required = models.BooleanField(
         _("verplicht"), default=True, help_text=_("Nodig om de cursus af te ronden.")
     )
-    sort_order = models.PositiveIntegerField(_("volgorde"), default=0)
     body = RichTextField(_("tekst"), blank=True)
     media_document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -316,6 +323,31 @@ class Step(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def _take_course_from_module(self) -> None:
+        # The module decides the course: a step moved to another module moves with it.
+        if self.module_id:
+            if Step.module.is_cached(self) and self.module.pk == self.module_id:
+                self.course_id = self.module.course_id
+            else:
+                self.course_id = Module.objects.values_list("course_id", flat=True).get(
+                    pk=self.module_id
+                )
+
+    def full_clean(self, *args, **kwargs):
+        self._take_course_from_module()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self._take_course_from_module()
+        if self.sort_order is None and self.course_id:
+            last = (
+                Step.objects.filter(course_id=self.course_id)
+                .exclude(pk=self.pk)
+                .aggregate(m=models.Max("sort_order"))["m"]
+            )
+            self.sort_order = 0 if last is None else last + 1
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         errors = {}

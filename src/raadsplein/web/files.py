@@ -42,6 +42,7 @@ from django.http import FileResponse, Http404, HttpResponse, StreamingHttpRespon
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail import hooks
 from wagtail.images import get_image_model
@@ -70,6 +71,8 @@ class Owner:
 
 
 _owners: dict[type[models.Model], Owner] = {}
+# (parent model, relation name) → the registered inline child model indexed under it
+_children: dict[tuple[type[models.Model], str], type[models.Model]] = {}
 
 
 def register(
@@ -88,8 +91,21 @@ def register(
     a signed-in non-member is told that the file is for members rather than that it is not
     there. ``select_related``: what ``live`` and ``may_view`` read, fetched in one query.
     """
-    ReferenceIndex.register_model(model)
-    if not ReferenceIndex.is_indexed(model):
+    parental = [f for f in model._meta.get_fields() if isinstance(f, ParentalKey)]
+    if parental:
+        # An inline child (a course's steps): Wagtail indexes its references under the
+        # parent, at ``<relation>.<child pk>.…``; such a use counts as the child's, not the
+        # parent's.
+        parent = parental[0].related_model
+        ReferenceIndex.register_model(parent)
+        indexed = ReferenceIndex.is_indexed(parent) and ReferenceIndex.model_is_indexable(
+            model, allow_child_models=True
+        )
+        _children[(parent, parental[0].remote_field.get_accessor_name())] = model
+    else:
+        ReferenceIndex.register_model(model)
+        indexed = ReferenceIndex.is_indexed(model)
+    if not indexed:
         raise ImproperlyConfigured(
             f"{model._meta.label} holds no references Wagtail can index; it cannot use files."
         )
@@ -148,10 +164,16 @@ class Verdict:
 def live_uses(obj: models.Model) -> Iterator[tuple[Owner, models.Model]]:
     """The live objects of registered models that use ``obj`` (a document or an image)."""
     ids: dict[type[models.Model], set[str]] = defaultdict(set)
-    rows = ReferenceIndex.get_references_to(obj).values_list("content_type_id", "object_id")
-    for content_type_id, object_id in rows.distinct():
+    rows = ReferenceIndex.get_references_to(obj).values_list(
+        "content_type_id", "object_id", "content_path"
+    )
+    for content_type_id, object_id, content_path in rows.distinct():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model in _owners:
+        relation, _, rest = content_path.partition(".")
+        child = _children.get((model, relation))
+        if child is not None:
+            ids[child].add(rest.partition(".")[0])
+        elif model in _owners:
             ids[model].add(object_id)
     for model, pks in ids.items():
         owner = _owners[model]
