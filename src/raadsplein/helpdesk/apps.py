@@ -39,6 +39,18 @@ class HelpdeskConfig(AppConfig):
             label=_("Vragen aan de Vraagbaak"),
             export=export_helpdesk_data,
             erase=erase_helpdesk_data,
+            labels={
+                "vragen": _("Vragen"),
+                "nummer": _("Nummer"),
+                "onderwerp": _("Onderwerp"),
+                "namens_raad": _("Namens de raad"),
+                "gedeeld_met_raad": _("Gedeeld met de raad"),
+                "gesteld_op": _("Gesteld op"),
+                "berichten": _("Berichten"),
+                "soort": _("Soort"),
+                "datum": _("Datum"),
+                "tekst": _("Tekst"),
+            },
         )
 
         navigation.register(
