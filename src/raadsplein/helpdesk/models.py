@@ -289,3 +289,6 @@ class CannedAnswer(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+from .mail_models import *  # noqa: E402,F401,F403

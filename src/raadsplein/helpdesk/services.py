@@ -21,6 +21,7 @@ from raadsplein.audit import services as audit
 from raadsplein.organisations.models import Seat
 
 from . import officehours
+from .mail import outbound as mail_outbound
 from .models import (
     AnswerBy,
     Channel,
@@ -214,6 +215,7 @@ def ask(
         message_id=message_id,
         created_at=now,
     )
+    mail_outbound.acknowledge_on_commit(item)
     return item
 
 
@@ -294,6 +296,7 @@ def reply(
         council=question.council,
         data={"status": then},
     )
+    mail_outbound.answer_on_commit(message)
     return message
 
 

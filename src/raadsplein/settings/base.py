@@ -221,6 +221,20 @@ VRAAGBAAK_TARGETS = {
 }
 # A question due within this many office hours shows under "Bijna te laat".
 VRAAGBAAK_SOON_HOURS = env.int("VRAAGBAAK_SOON_HOURS", default=4)
+# Vraagbaak e-mail (docs/helpdesk.md, "E-mail"): the sender of the desk's mail, the address
+# people write to (replies go to vraagbaak+<token>@ its domain), the IMAP mailbox fetch_mail
+# polls (imaps://user:password@host:993/INBOX; empty: not used) and the folder handled mail
+# moves to (empty: it is only flagged as read), the attachment limits, and how many mails
+# from one sender in an hour still get an acknowledgement.
+VRAAGBAAK_FROM_EMAIL = env.str(
+    "VRAAGBAAK_FROM_EMAIL", default="Vraagbaak Raadsplein <vraagbaak@raadsplein.nl>"
+)
+VRAAGBAAK_ADDRESS = env.str("VRAAGBAAK_ADDRESS", default="vraagbaak@raadsplein.nl")
+VRAAGBAAK_IMAP_URL = env.str("VRAAGBAAK_IMAP_URL", default="")
+VRAAGBAAK_IMAP_DONE_FOLDER = env.str("VRAAGBAAK_IMAP_DONE_FOLDER", default="")
+VRAAGBAAK_ATTACHMENT_MAX_MB = env.int("VRAAGBAAK_ATTACHMENT_MAX_MB", default=10)
+VRAAGBAAK_ATTACHMENTS_TOTAL_MB = env.int("VRAAGBAAK_ATTACHMENTS_TOTAL_MB", default=25)
+VRAAGBAAK_ACK_PER_HOUR = env.int("VRAAGBAAK_ACK_PER_HOUR", default=5)
 
 # The address of the site as people reach it: every link in mail and calendar files starts here.
 # Development defaults to the HOST/PORT that `make run` serves on.
