@@ -22,6 +22,15 @@ def _my_questions_panel(request) -> dict:
     return {"questions": list(open_questions[:5])}
 
 
+def _expert_panel(request) -> dict:
+    from . import pools
+
+    return {
+        "pools": list(pools.pools_of(request.user)),
+        "count": pools.forwards_for(request.user).count(),
+    }
+
+
 class HelpdeskConfig(AppConfig):
     name = "raadsplein.helpdesk"
     label = "helpdesk"
@@ -53,6 +62,34 @@ class HelpdeskConfig(AppConfig):
             },
         )
 
+        from .personal_data import erase_pool_data, export_pool_data
+        from .rules import is_expert
+
+        personal_data.register(
+            key="helpdesk_pools",
+            label=_("Expertpools van de Vraagbaak"),
+            export=export_pool_data,
+            erase=erase_pool_data,
+            labels={
+                "expertpools": _("Expertpools"),
+                "pool": _("Pool"),
+                "lid_sinds": _("Lid sinds"),
+                "lid_tot": _("Lid tot en met"),
+                "antwoorden": _("Uw antwoorden"),
+                "nummer": _("Nummer"),
+                "aan_de_raad": _("Direct aan de raad"),
+                "datum": _("Datum"),
+                "tekst": _("Tekst"),
+            },
+        )
+        # A panel, not a header link: the header is on every page and must not cost a query.
+        navigation.register_panel(
+            key="helpdesk_expert",
+            template="helpdesk/panels/expert_pool.html",
+            order=51,
+            context=_expert_panel,
+            visible=is_expert,
+        )
         navigation.register(
             key="helpdesk",
             label=_("Vraagbaak"),
@@ -84,5 +121,8 @@ class HelpdeskConfig(AppConfig):
         crud = ("view", "add", "change", "delete")
         for group in (roles.ADVISEUR, roles.BEHEERDER):
             roles.grant(group, *(f"helpdesk.{a}_closedday" for a in crud))
+        for group in (roles.ADVISEUR, roles.BEHEERDER):
+            roles.grant(group, *(f"helpdesk.{a}_expertpool" for a in crud))
+            roles.grant(group, *(f"helpdesk.{a}_poolmember" for a in crud))
         for group in (roles.ADVISEUR, roles.REDACTEUR, roles.BEHEERDER):
             roles.grant(group, *(f"helpdesk.{a}_cannedanswer" for a in crud))

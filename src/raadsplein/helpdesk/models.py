@@ -292,3 +292,4 @@ class CannedAnswer(models.Model):
 
 
 from .mail_models import *  # noqa: E402,F401,F403
+from .pool_models import *  # noqa: E402,F401,F403

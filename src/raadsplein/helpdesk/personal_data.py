@@ -50,3 +50,48 @@ def erase_helpdesk_data(user) -> None:
         share_with_council=False,
     )
     Message.objects.filter(author=user).update(body=ERASED, author_email="", author=None)
+
+
+def export_pool_data(user) -> dict:
+    """The person as a volunteer in expert pools: memberships and the answers they gave."""
+    from .pool_models import PoolAnswer, PoolMember
+
+    memberships = PoolMember.objects.filter(user=user).select_related("pool").order_by("since")
+    answers = (
+        PoolAnswer.objects.filter(message__author=user)
+        .select_related("forward__pool", "forward__question", "message")
+        .order_by("message__created_at", "pk")
+    )
+    return {
+        "expertpools": [
+            {
+                "pool": m.pool.name,
+                "lid_sinds": m.since.isoformat(),
+                "lid_tot": m.until.isoformat() if m.until else None,
+            }
+            for m in memberships
+        ],
+        "antwoorden": [
+            {
+                "nummer": a.forward.question.reference,
+                "pool": a.forward.pool.name,
+                "aan_de_raad": a.to_council,
+                "datum": timezone.localtime(a.message.created_at).isoformat(),
+                "tekst": a.message.body,
+            }
+            for a in answers
+        ],
+    }
+
+
+@transaction.atomic
+def erase_pool_data(user) -> None:
+    """Memberships go. Answers stay on their questions as messages (the forward still shows
+    that the pool answered) but, as with everything a person wrote to the desk
+    (``erase_helpdesk_data``), without their text, name or address."""
+    from .pool_models import PoolAnswer, PoolMember
+
+    PoolMember.objects.filter(user=user).delete()
+    Message.objects.filter(
+        pk__in=PoolAnswer.objects.filter(message__author=user).values("message")
+    ).update(body=ERASED, author=None, author_email="")

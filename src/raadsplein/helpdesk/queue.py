@@ -68,8 +68,12 @@ def _conditions(now: datetime.datetime, soon: datetime.datetime, user) -> dict[s
 
 
 def desk_questions() -> QuerySet[Question]:
-    return _with_due(Question.objects.all()).select_related(
-        "council", "theme", "sector", "assigned_to", "asker", "merged_into"
+    from .pools import at_pool_exists
+
+    return (
+        _with_due(Question.objects.all())
+        .annotate(at_pool=at_pool_exists())
+        .select_related("council", "theme", "sector", "assigned_to", "asker", "merged_into")
     )
 
 
@@ -80,9 +84,11 @@ def queue(
     theme=None,
     sector=None,
     channel: str = "",
+    pool=None,
     now: datetime.datetime | None = None,
 ) -> QuerySet[Question]:
-    """The questions of one queue view, the most urgent first."""
+    """The questions of one queue view, the most urgent first (``pool``: only those forwarded
+    to that expert pool and not withdrawn)."""
     now = now or timezone.now()
     qs = desk_questions().filter(_conditions(now, soon_moment(now), user)[view])
     if theme is not None:
@@ -91,6 +97,10 @@ def queue(
         qs = qs.filter(sector=sector)
     if channel:
         qs = qs.filter(channel=channel)
+    if pool is not None:
+        from .pools import at_pool_exists
+
+        qs = qs.filter(at_pool_exists(pool))
     if view == "afgerond":
         return qs.order_by("-closed_at", "-answered_at", "-pk")
     return qs.order_by(F("due").asc(nulls_last=True), "created_at", "pk")

@@ -1,7 +1,8 @@
 """Who may see and handle Vraagbaak questions. The one place for these permissions.
 
 A question is the asker's; the seat holders of its council see it only when the asker shares
-it; advisors handle every question. Expert pools (later) see only what was forwarded to them.
+it; advisors handle every question. Expert pools see only what an advisor forwarded and
+shared (never through these question rules: experts have their own pages, see pools.py).
 """
 
 import rules
@@ -35,3 +36,24 @@ rules.add_perm("helpdesk.ask", has_membership)
 rules.add_perm("helpdesk.view_question", asked | shares_council_of | is_desk)
 rules.add_perm("helpdesk.reply_as_council", asked | shares_council_of)
 rules.add_perm("helpdesk.handle_questions", is_desk)
+
+
+@rules.predicate
+def is_expert(user) -> bool:
+    """An active member of an active expert pool today (the expert role)."""
+    from .pools import pools_of
+
+    return pools_of(user).exists()
+
+
+@rules.predicate
+def may_open_forward(user, forward) -> bool:
+    """An expert sees a question only through a live forward to a pool they are in."""
+    from .pools import may_open
+
+    return may_open(user, forward)
+
+
+rules.add_perm("helpdesk.expert_pages", is_expert)
+rules.add_perm("helpdesk.open_forward", may_open_forward)
+rules.add_perm("helpdesk.forward_question", is_desk)

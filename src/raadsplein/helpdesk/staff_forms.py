@@ -27,6 +27,19 @@ class QueueFilterForm(forms.Form):
     kanaal = forms.ChoiceField(
         choices=[("", _("Alle kanalen")), *Channel.choices], required=False, label=_("Kanaal")
     )
+    pool = forms.ModelChoiceField(
+        queryset=None,
+        to_field_name="slug",
+        required=False,
+        label=_("Expertpool"),
+        empty_label=_("Met en zonder expertpool"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .pool_models import ExpertPool
+
+        super().__init__(*args, **kwargs)
+        self.fields["pool"].queryset = ExpertPool.objects.order_by("name")
 
 
 class ReplyForm(forms.Form):

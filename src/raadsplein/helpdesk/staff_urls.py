@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import staff_views
+from . import pool_views, staff_views
 
 app_name = "helpdesk_staff"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("lijst/<slug:view>/", staff_views.queue_view, name="queue_view"),
     path("vraag/<int:pk>/", staff_views.question_view, name="question"),
     path("telefoon/", staff_views.log_call_view, name="log_call"),
+    path("vraag/<int:pk>/doorsturen/", pool_views.forward_view, name="forward"),
+    path("doorgestuurd/<int:pk>/intrekken/", pool_views.withdraw_view, name="withdraw_forward"),
 ]

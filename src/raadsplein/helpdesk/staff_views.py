@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from raadsplein.organisations.access import object_rule, permission_required
 
-from . import canned, queue, selectors, services
+from . import canned, pools, queue, selectors, services
 from .models import MessageKind
 from .staff_forms import (
     AssignForm,
@@ -35,6 +35,7 @@ def queue_view(request, view: str = "mijn"):
         theme=filters.get("thema"),
         sector=filters.get("sector"),
         channel=filters.get("kanaal") or "",
+        pool=filters.get("pool"),
         now=now,
     )
     page = Paginator(questions, 50).get_page(request.GET.get("pagina"))
@@ -67,6 +68,9 @@ def question_view(request, question, pk: int):
     chosen = _chosen_answer(request, question)
     if chosen is not None:
         initial["body"] = canned.render(chosen, question, request.user)
+    passed_on = pools.answer_to_pass_on(question, request.GET.get("expertantwoord", ""))
+    if passed_on is not None:
+        initial["body"] = passed_on
     reply_form = ReplyForm(request.POST if action == "reply" else None, initial=initial)
     note_form = NoteForm(request.POST if action == "note" else None)
     assign_form = AssignForm(

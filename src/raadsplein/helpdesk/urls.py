@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import pool_views, views
 
 app_name = "helpdesk"
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("vraag/<int:pk>/", views.question_detail, name="question"),
     path("vraag/<int:pk>/verstuurd/", views.asked, name="asked"),
     path("vraag/<int:pk>/reageren/", views.question_reply, name="reply"),
+    path("expert/", pool_views.expert_list, name="expert_list"),
+    path("expert/<int:pk>/", pool_views.expert_forward, name="expert_forward"),
 ]

@@ -235,6 +235,8 @@ VRAAGBAAK_IMAP_DONE_FOLDER = env.str("VRAAGBAAK_IMAP_DONE_FOLDER", default="")
 VRAAGBAAK_ATTACHMENT_MAX_MB = env.int("VRAAGBAAK_ATTACHMENT_MAX_MB", default=10)
 VRAAGBAAK_ATTACHMENTS_TOTAL_MB = env.int("VRAAGBAAK_ATTACHMENTS_TOTAL_MB", default=25)
 VRAAGBAAK_ACK_PER_HOUR = env.int("VRAAGBAAK_ACK_PER_HOUR", default=5)
+# An expert pool keeps access to a forwarded question this many days after it closes.
+VRAAGBAAK_POOL_ACCESS_DAYS = env.int("VRAAGBAAK_POOL_ACCESS_DAYS", default=30)
 
 # The address of the site as people reach it: every link in mail and calendar files starts here.
 # Development defaults to the HOST/PORT that `make run` serves on.
