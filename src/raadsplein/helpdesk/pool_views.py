@@ -6,6 +6,7 @@ the audit log. Parse, call a service, render.
 """
 
 from django.contrib import messages
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -69,6 +70,22 @@ def expert_forward(request, forward, pk: int):
             "form": form,
         },
     )
+
+
+@object_rule("helpdesk.open_forward", find=_my_forward)
+def expert_attachment(request, forward, pk: int, attachment: int):
+    """A shared attachment, downloaded (never shown inline); every fetch is logged."""
+    item = get_object_or_404(pools.shared_attachments(forward), pk=attachment)
+    pools.log_opened(forward=forward, expert=request.user, what="attachment")
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type=item.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _desk_question(request, pk: int, **kwargs):

@@ -168,7 +168,23 @@ def shared_with_pool(forward: Forward) -> dict:
         "question_text": opening.body if opening else "",
         "messages": shared,
         "answers": answers,
+        "attachments": list(shared_attachments(forward)),
     }
+
+
+def shared_attachments(forward: Forward):
+    """The attachments the pool may fetch: those of the shared messages, and of the question's
+    first message when the question itself is shared. No others."""
+    from .mail_models import Attachment
+
+    ids = set(forward.shared_messages.exclude(kind=MessageKind.NOTE).values_list("pk", flat=True))
+    if forward.share_question:
+        opening = first_question_message(forward.question)
+        if opening is not None:
+            ids.add(opening.pk)
+    return Attachment.objects.filter(question=forward.question_id, message__in=ids).order_by(
+        "created_at", "pk"
+    )
 
 
 def forwards_of_question(question: Question) -> list[Forward]:

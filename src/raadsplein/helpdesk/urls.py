@@ -12,4 +12,9 @@ urlpatterns = [
     path("vraag/<int:pk>/reageren/", views.question_reply, name="reply"),
     path("expert/", pool_views.expert_list, name="expert_list"),
     path("expert/<int:pk>/", pool_views.expert_forward, name="expert_forward"),
+    path(
+        "expert/<int:pk>/bijlage/<int:attachment>/",
+        pool_views.expert_attachment,
+        name="expert_attachment",
+    ),
 ]

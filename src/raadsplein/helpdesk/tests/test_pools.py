@@ -284,3 +284,39 @@ def test_pool_data_in_the_export_and_erased():
     assert not pools.pools_of(w["expert_a"]).exists()
     answer = PoolAnswer.objects.get(forward=w["fwd"]).message
     assert answer.author is None and "bouwplan" not in answer.body
+
+
+def test_an_expert_fetches_only_the_attachments_of_what_was_shared(client):
+    from django.core.files.base import ContentFile
+
+    from raadsplein.helpdesk.models import Attachment
+
+    w = world()
+    q = w["q"]
+    opening = q.messages.filter(kind=MessageKind.FROM_COUNCIL).order_by("created_at").first()
+    unshared = q.messages.get(body=UNSHARED)
+
+    def attach(message, name):
+        item = Attachment(
+            question=q, message=message, original_name=name, content_type="application/pdf", size=9
+        )
+        item.file.save(name, ContentFile(b"%PDF-1.4 " + name.encode()), save=True)
+        return item
+
+    plan, letter = attach(opening, "bouwplan.pdf"), attach(unshared, "brief-huisarts.pdf")
+    client.force_login(w["expert_a"])
+    base = f"/vraagbaak/expert/{w['fwd'].pk}/"
+    page = client.get(base).content.decode()
+    assert "bouwplan.pdf" in page and "brief-huisarts.pdf" not in page
+    response = client.get(f"{base}bijlage/{plan.pk}/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).endswith(b"bouwplan.pdf")
+    assert "attachment" in response["Content-Disposition"]
+    assert (
+        AuditEntry.objects.filter(action="helpdesk.pool.opened", data__what="attachment").count()
+        == 1
+    )
+    assert client.get(f"{base}bijlage/{letter.pk}/").status_code == 404
+    assert client.get(f"/vraagbaak/expert/{w['fwd_geld'].pk}/bijlage/{plan.pk}/").status_code == 404
+    client.force_login(w["expert_b"])
+    assert client.get(f"{base}bijlage/{plan.pk}/").status_code == 404
