@@ -6,6 +6,7 @@ import socket
 from email import message_from_bytes
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from raadsplein.accounts.tests.factories import UserFactory, adviseur
@@ -320,3 +321,46 @@ def test_an_expert_fetches_only_the_attachments_of_what_was_shared(client):
     assert client.get(f"/vraagbaak/expert/{w['fwd_geld'].pk}/bijlage/{plan.pk}/").status_code == 404
     client.force_login(w["expert_b"])
     assert client.get(f"{base}bijlage/{plan.pk}/").status_code == 404
+
+
+def test_advisors_manage_pools_and_members_in_the_admin_and_it_is_logged(client):
+    desk, person = adviseur(), UserFactory()
+    client.force_login(desk)
+    response = client.post(
+        "/admin/snippets/helpdesk/expertpool/add/",
+        {"name": "Bouwpool", "slug": "bouwpool", "description": "", "active": "on"},
+    )
+    assert response.status_code == 302, response.content.decode()[:1500]
+    pool = pools.create_pool(name="Bouwpool", slug="bouwpool")  # idempotent: the same pool
+    response = client.post(
+        "/admin/snippets/helpdesk/poolmember/add/",
+        {"pool": pool.pk, "user": person.pk, "since": "2026-01-01", "until": ""},
+    )
+    assert response.status_code == 302, response.content.decode()[:1500]
+    assert list(pools.pools_of(person)) == [pool]
+    entry = AuditEntry.objects.get(action="helpdesk.pool.member_created_in_admin")
+    assert (entry.actor, entry.subject) == (desk, person)
+    client.force_login(member())
+    assert client.get("/admin/snippets/helpdesk/poolmember/").status_code in (302, 403)
+
+
+def test_the_expert_list_query_count_does_not_grow_and_the_dashboard_shows_the_panel(client):
+    w = world()
+    client.force_login(w["expert_a"])
+
+    def count() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        client.get("/vraagbaak/expert/")
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/vraagbaak/expert/").status_code == 200
+        return len(ctx.captured_queries)
+
+    one = count()
+    for i in range(2):
+        extra = services.ask(asker=w["asker"], subject=f"Nieuwbouw {i}", question="Bouwplan.")
+        pools.forward(question=extra, pool=w["bouw"], by=w["desk"], note="Graag advies.")
+    assert count() == one
+    page = client.get(reverse("web:dashboard")).content.decode()
+    assert "Uw expertpool" in page and "3 vragen" in page
