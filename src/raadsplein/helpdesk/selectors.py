@@ -27,7 +27,7 @@ def messages_for_council(question: Question) -> QuerySet[Message]:
     """The messages the council sees: never the advisors' internal notes."""
     return (
         question.messages.exclude(kind=MessageKind.NOTE)
-        .select_related("author")
+        .select_related("author", "pool_answer__forward__pool")
         .order_by("created_at", "pk")
     )
 

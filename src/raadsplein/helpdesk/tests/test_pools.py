@@ -257,6 +257,7 @@ def test_answering_the_council_directly_only_where_the_advisor_allowed_it(client
     client.force_login(w["asker"])
     page = client.get(f"/vraagbaak/vraag/{q.pk}/").content.decode()
     assert "De raad mag de begroting opvragen." in page
+    assert f"{expert.get_full_name()}, Zorg &amp; Geld)" in page  # marked as from the pool
 
     # Closed: to the council no more (to the advisor still).
     services.set_status(question=q, status=Status.CLOSED, actor=w["desk"])
