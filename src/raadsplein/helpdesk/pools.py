@@ -358,7 +358,7 @@ def answer(
             body=body,
             created_at=now,
         )
-    PoolAnswer.objects.create(forward=forward, message=message, to_council=to_council)
+    pool_answer = PoolAnswer.objects.create(forward=forward, message=message, to_council=to_council)
     audit.log(
         actor=expert,
         action="helpdesk.pool.answered",
@@ -367,6 +367,9 @@ def answer(
         council=question.council_id,
         data={"question": question.pk, "pool": forward.pool_id, "to_council": to_council},
     )
+    from . import pool_tasks
+
+    transaction.on_commit(lambda: pool_tasks.notify_advisor.enqueue(pool_answer.pk))
     return message
 
 
@@ -424,3 +427,52 @@ def notify_pool(*, forward_id: int, now: datetime.datetime | None = None) -> int
             ).send()
             sent += 1
     return sent
+
+
+def notify_advisor(*, answer_id: int) -> bool:
+    """Tell the advisor (the question's, else who forwarded it) that the pool answered, once
+    (``jobs.once``): number, pool and link, never the text. True if it went out now."""
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from raadsplein.jobs.services import once
+    from raadsplein.web import links
+
+    item = (
+        PoolAnswer.objects.select_related(
+            "forward__pool", "forward__by", "forward__question__assigned_to"
+        )
+        .filter(pk=answer_id)
+        .first()
+    )
+    if item is None:
+        return False
+    question = item.forward.question
+    advisor = question.assigned_to or item.forward.by
+    if advisor is None or not advisor.email or not advisor.is_active:
+        return False
+    with once(f"helpdesk.pool.answered:{item.pk}") as first:
+        if not first:
+            return False
+        with translation.override(advisor.mail_language):
+            context = {
+                "advisor": advisor,
+                "pool": item.forward.pool,
+                "reference": question.reference,
+                "to_council": item.to_council,
+                "url": links.absolute_reverse("helpdesk_staff:question", question.pk),
+            }
+            subject = _("[Raadsplein] Antwoord van de %(pool)s op %(ref)s") % {
+                "pool": item.forward.pool.name,
+                "ref": question.reference,
+            }
+            body = render_to_string("helpdesk/pools/email/answered.txt", context)
+        EmailMessage(
+            subject=subject,
+            body=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[advisor.email],
+            headers={"Auto-Submitted": "auto-generated"},
+        ).send()
+    return True

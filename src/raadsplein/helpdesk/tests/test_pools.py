@@ -365,3 +365,20 @@ def test_the_expert_list_query_count_does_not_grow_and_the_dashboard_shows_the_p
     assert count() == one
     page = client.get(reverse("web:dashboard")).content.decode()
     assert "Uw expertpool" in page and "3 vragen" in page
+
+
+def test_the_advisor_is_mailed_once_when_the_pool_answers(django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    w = world()
+    services.assign(question=w["q"], advisor=w["desk"], actor=w["desk"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        pools.answer(forward=w["fwd"], expert=w["expert_a"], body="Geheim bouwadvies.")
+    (sent,) = mail.outbox
+    assert sent.to == [w["desk"].email]
+    assert sent.subject == f"[Raadsplein] Antwoord van de Bouwpool op {w['q'].reference}"
+    assert f"/vraagbaak/behandelen/vraag/{w['q'].pk}/" in sent.body
+    assert "Geheim bouwadvies" not in sent.body and "Sloop" not in sent.body
+    assert not pools.notify_advisor(answer_id=PoolAnswer.objects.get().pk)  # once
+    assert len(mail.outbox) == 1
