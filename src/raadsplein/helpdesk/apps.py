@@ -59,6 +59,9 @@ class HelpdeskConfig(AppConfig):
                 "soort": _("Soort"),
                 "datum": _("Datum"),
                 "tekst": _("Tekst"),
+                "tevredenheid": _("Tevredenheid"),
+                "score": _("Score"),
+                "toelichting": _("Toelichting"),
             },
         )
 

@@ -137,6 +137,14 @@ class Question(models.Model):
     # None while the clock stands still (waiting for the council) or once the promise is met.
     first_response_due = models.DateTimeField(_("eerste reactie uiterlijk"), null=True)
     solution_due = models.DateTimeField(_("oplossing uiterlijk"), null=True)
+    # Kept by services.refresh_clock (sla.py) so the figures aggregate in SQL: the office
+    # minutes to the first reaction (waiting for the council not counted) and whether each
+    # promise was kept; None until the reaction or the solution came.
+    first_response_office_minutes = models.PositiveIntegerField(null=True, editable=False)
+    first_response_on_time = models.BooleanField(null=True, editable=False)
+    solution_on_time = models.BooleanField(null=True, editable=False)
+    # Set by the retention task (retention.py): the question keeps its figures, not its words.
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -293,3 +301,4 @@ class CannedAnswer(models.Model):
 
 from .mail_models import *  # noqa: E402,F401,F403
 from .pool_models import *  # noqa: E402,F401,F403
+from .satisfaction_models import *  # noqa: E402,F401,F403

@@ -3,13 +3,17 @@
 from django.db import transaction
 from django.utils import timezone
 
-from .models import AnswerBy, Message, MessageKind, Question
+from .models import AnswerBy, Message, MessageKind, Question, Satisfaction
 
 ERASED = "(verwijderd op verzoek)"
 
 
 def export_helpdesk_data(user) -> dict:
-    questions = Question.objects.filter(asker=user).select_related("council").order_by("created_at")
+    questions = (
+        Question.objects.filter(asker=user)
+        .select_related("council", "satisfaction")
+        .order_by("created_at")
+    )
     return {
         "vragen": [
             {
@@ -27,10 +31,19 @@ def export_helpdesk_data(user) -> dict:
                     }
                     for m in q.messages.exclude(kind=MessageKind.NOTE).order_by("created_at")
                 ],
+                "tevredenheid": _satisfaction(q),
             }
             for q in questions
         ],
     }
+
+
+def _satisfaction(question) -> dict | None:
+    try:
+        item = question.satisfaction
+    except Satisfaction.DoesNotExist:
+        return None
+    return {"score": item.score, "toelichting": item.comment}
 
 
 @transaction.atomic
@@ -39,6 +52,8 @@ def erase_helpdesk_data(user) -> None:
     person: their name, address and phone number, the subject and everything they wrote go.
     The desk's own answers and notes on those questions go too: they may quote the person."""
     asked = Question.objects.filter(asker=user)
+    # The score stays for the figures; the comment is what the person wrote.
+    Satisfaction.objects.filter(question__in=asked).update(comment="")
     Message.objects.filter(question__in=asked).update(body=ERASED, author_email="", message_id="")
     asked.update(
         asker=None,

@@ -57,3 +57,4 @@ def may_open_forward(user, forward) -> bool:
 rules.add_perm("helpdesk.expert_pages", is_expert)
 rules.add_perm("helpdesk.open_forward", may_open_forward)
 rules.add_perm("helpdesk.forward_question", is_desk)
+rules.add_perm("helpdesk.score_question", asked)

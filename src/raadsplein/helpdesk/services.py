@@ -20,7 +20,7 @@ from raadsplein.accounts.rules import is_adviseur
 from raadsplein.audit import services as audit
 from raadsplein.organisations.models import Seat
 
-from . import officehours
+from . import officehours, satisfaction, sla
 from .mail import outbound as mail_outbound
 from .models import (
     AnswerBy,
@@ -110,6 +110,13 @@ def refresh_clock(question: Question, *, now: datetime.datetime | None = None) -
     question.solution_due = (
         None if question.status in (Status.ANSWERED, Status.CLOSED) else solution.due
     )
+    sla.record(
+        question,
+        calendar=calendar,
+        pauses=pauses,
+        first_target=day * first_days,
+        solution_target=day * solution_days,
+    )
 
 
 def _record_status(question: Question, new: str, *, actor, at: datetime.datetime) -> None:
@@ -128,7 +135,9 @@ def _record_status(question: Question, new: str, *, actor, at: datetime.datetime
 
 def _save(question: Question, *fields: str) -> None:
     question.version = F("version") + 1
-    question.save(update_fields=[*fields, "version", "first_response_due", "solution_due"])
+    question.save(
+        update_fields=[*fields, "version", "first_response_due", "solution_due", *sla.FIELDS]
+    )
     question.refresh_from_db(fields=["version"])
 
 
@@ -363,6 +372,8 @@ def set_status(
     _record_status(question, status, actor=actor, at=now)
     refresh_clock(question, now=now)
     _save(question, "status", "answered_at", "closed_at")
+    if status == Status.CLOSED:
+        satisfaction.ask_on_commit(question)
     audit.log(
         actor=actor,
         action="helpdesk.question.status",

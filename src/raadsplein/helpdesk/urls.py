@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pool_views, views
+from . import pool_views, satisfaction_views, views
 
 app_name = "helpdesk"
 
@@ -17,4 +17,6 @@ urlpatterns = [
         pool_views.expert_attachment,
         name="expert_attachment",
     ),
+    path("vraag/<int:pk>/tevredenheid/", satisfaction_views.score_question, name="score"),
+    path("tevredenheid/<str:token>/", satisfaction_views.score_by_link, name="satisfaction"),
 ]

@@ -69,18 +69,24 @@ def my_questions(request):
     )
 
 
-def _detail(request, question, form, *, status=200):
+def _detail(request, question, form=None, *, status=200, satisfaction_form=None):
+    from .satisfaction_views import panel
+
     return render(
         request,
         "helpdesk/question.html",
         {
             "question": question,
             "thread": selectors.messages_for_council(question),
-            "form": form,
+            "form": form or CouncilReplyForm(),
             "due": due_text(question.first_response_due) if question.first_response_due else "",
+            "satisfaction": panel(request.user, question, satisfaction_form),
         },
         status=status,
     )
+
+
+detail_page = _detail  # the satisfaction form re-renders the page with its errors
 
 
 @object_rule("helpdesk.view_question", find=_visible_question)

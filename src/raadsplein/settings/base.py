@@ -237,6 +237,10 @@ VRAAGBAAK_ATTACHMENTS_TOTAL_MB = env.int("VRAAGBAAK_ATTACHMENTS_TOTAL_MB", defau
 VRAAGBAAK_ACK_PER_HOUR = env.int("VRAAGBAAK_ACK_PER_HOUR", default=5)
 # An expert pool keeps access to a forwarded question this many days after it closes.
 VRAAGBAAK_POOL_ACCESS_DAYS = env.int("VRAAGBAAK_POOL_ACCESS_DAYS", default=30)
+# The satisfaction mail's links (and a signed-in asker's score) hold this many days after a
+# question is closed; questions closed more than RETENTION_MONTHS ago are anonymised.
+VRAAGBAAK_SATISFACTION_DAYS = env.int("VRAAGBAAK_SATISFACTION_DAYS", default=30)
+VRAAGBAAK_RETENTION_MONTHS = env.int("VRAAGBAAK_RETENTION_MONTHS", default=24)
 
 # The address of the site as people reach it: every link in mail and calendar files starts here.
 # Development defaults to the HOST/PORT that `make run` serves on.
