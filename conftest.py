@@ -98,6 +98,9 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+_RESTORE: list = []  # the function that puts the base data back after a flush
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _restore_base_data_after_every_flush(django_db_setup):
     """A transactional test (browser, concurrency, worker processes) ends by emptying every
@@ -119,13 +122,17 @@ def _restore_base_data_after_every_flush(django_db_setup):
         for name in ("0002_seed_synonyms_and_themes", "0010_more_synonyms")
     ]
 
-    def teardown_then_restore(self):
-        original(self)
+    def restore():
         ensure_base_data()
         for seed in knowledge_seeds:  # synonyms and themes, from the data migrations
             seed(django_apps, None)
         merge_duplicate_themes(django_apps)  # the one theme list, as migration 0009 left it
 
+    def teardown_then_restore(self):
+        original(self)
+        restore()
+
+    _RESTORE.append(restore)
     testcases.TransactionTestCase._fixture_teardown = teardown_then_restore
     yield
     testcases.TransactionTestCase._fixture_teardown = original
@@ -139,6 +146,8 @@ def _base_data_after_flush(request, django_db_blocker):
     transactional = (marker is not None and marker.kwargs.get("transaction")) or bool(
         {"live_server", "transactional_db"} & set(request.fixturenames)
     )
+    if "shared_demo_world" in request.fixturenames:
+        transactional = False  # the module's world stays until the module ends
     if transactional:
         request.getfixturevalue("transactional_db")
         from raadsplein.web.services import ensure_base_data
@@ -146,6 +155,76 @@ def _base_data_after_flush(request, django_db_blocker):
         with django_db_blocker.unblock():
             ensure_base_data()
     yield
+
+
+@pytest.fixture(scope="module")
+def demo_world_rolled_back(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo world (``seed_demo``), built once for a test module inside a transaction that
+    is rolled back when the module ends. Tests that ask for ``db`` run in a savepoint inside
+    it, so what one test changes is gone for the next. Yields the media folder the world's
+    files are in (set it as MEDIA_ROOT in the test)."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    media = tmp_path_factory.mktemp("demo-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, RAADSPLEIN_DEMO_MODE=True),
+    ):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("seed_demo", verbosity=0)
+            yield media
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def shared_demo_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo world for a module of browser tests, built once and committed (the live
+    server reads it over its own connection). The tests of the module share it, so each
+    must leave it as another test expects it; when the module ends every table is emptied
+    and the base data put back, as after any transactional test. Ask for it through a
+    function fixture that also asks for ``shared_demo_db``."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock():
+        try:
+            with override_settings(MEDIA_ROOT=media, RAADSPLEIN_DEMO_MODE=True):
+                call_command("seed_demo", verbosity=0)
+            yield media
+        finally:
+            call_command("flush", interactive=False, verbosity=0)
+            _RESTORE[0]()
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request):
+    """pytest-django's own helper, except for tests on a module's shared demo world: those
+    reach the database through ``shared_demo_db`` and must not empty it when they end."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    if "shared_demo_world" not in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
+
+
+@pytest.fixture
+def shared_demo_db(shared_demo_world, django_db_blocker, settings):
+    """Database access for a test on the module's shared demo world (see above)."""
+    settings.MEDIA_ROOT = shared_demo_world
+    settings.RAADSPLEIN_DEMO_MODE = True
+    with django_db_blocker.unblock():
+        yield shared_demo_world
 
 
 @pytest.fixture(autouse=True)

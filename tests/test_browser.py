@@ -1,15 +1,14 @@
 """A council member's first walk through Raadsplein in Chromium, checked with axe-core."""
 
 import pytest
-from django.core.management import call_command
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def demo_world(settings):
-    settings.RAADSPLEIN_DEMO_MODE = True
-    call_command("seed_demo", verbosity=0)
+def demo_world(shared_demo_db):
+    """The demo world, built once for this module (conftest): these tests read it and what
+    they change (a text size, a new account) no other test here relies on."""
 
 
 def sign_in(page, email, password="raadsplein-demo"):
@@ -91,7 +90,7 @@ def test_keyboard_first_tab_reaches_skip_link_and_it_moves_focus(page, demo_worl
 
 
 @pytest.mark.parametrize("url", ["/", "/account/login/", "/lid-worden/"])
-def test_no_horizontal_scroll_at_320px(browser, live_server, url, assert_accessible):
+def test_no_horizontal_scroll_at_320px(browser, live_server, demo_world, url, assert_accessible):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(url)

@@ -2,17 +2,15 @@
 non-member sees only public publications. Every page is checked with axe-core."""
 
 import pytest
-from django.core.management import call_command
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser]
 
 SHOTS = "var/screenshots"
 
 
 @pytest.fixture
-def demo_world(settings):
-    settings.RAADSPLEIN_DEMO_MODE = True
-    call_command("seed_demo", verbosity=0)
+def demo_world(shared_demo_db):
+    """The demo world, built once for this module (conftest); these tests only read it."""
 
 
 def sign_in(page, email, password="raadsplein-demo"):
