@@ -9,9 +9,10 @@ FIXED = ["lid", "voorzitter", "ondersteuner", "nietlid", "adviseur", "redacteur"
 
 
 @pytest.fixture
-def seeded(db, settings):
+def seeded(demo_world_rolled_back, db, settings):
+    """The demo world, built once for this module; each test's changes are rolled back."""
+    settings.MEDIA_ROOT = demo_world_rolled_back
     settings.RAADSPLEIN_DEMO_MODE = True
-    call_command("seed_demo", verbosity=0)
 
 
 def test_seed_builds_the_demo_world(seeded):
@@ -26,10 +27,36 @@ def test_seed_builds_the_demo_world(seeded):
     assert not User.objects.filter(email="deelnemer301@demo.raadsplein.nl").exists()
 
 
+def _counts() -> tuple[int, ...]:
+    from raadsplein.events.models import Booking, Event
+    from raadsplein.helpdesk.models import Message, Question
+    from raadsplein.knowledge.models import PublicationPage
+    from raadsplein.learning.models import Course, Step
+
+    models = [User, Council, Seat, Event, Booking, PublicationPage, Course, Step, Question, Message]
+    return tuple(m.objects.count() for m in models)
+
+
 def test_seed_is_idempotent(seeded):
-    counts = (User.objects.count(), Council.objects.count(), Seat.objects.count())
+    counts = _counts()
     call_command("seed_demo", verbosity=0)
-    assert (User.objects.count(), Council.objects.count(), Seat.objects.count()) == counts
+    assert _counts() == counts
+
+
+def test_demo_agenda(seeded):
+    from django.utils import timezone
+
+    from raadsplein.events.models import Booking, BookingStatus, Event, EventKind, Programme
+
+    assert Event.objects.filter(kind=EventKind.REGIONAL).values("region").distinct().count() >= 6
+    week = Programme.objects.filter(end_date__gte=Programme.objects.latest("start_date").start_date)
+    assert week.get().events.count() == 65
+    # Every activity of the agenda that is still to come has a title of its own.
+    upcoming = Event.objects.filter(sessions__starts_at__gte=timezone.now()).distinct()
+    titles = list(upcoming.values_list("title", flat=True))
+    assert len(titles) > 65 and len(set(titles)) == len(titles)
+    assert Event.objects.filter(title="Het huishoudboekje van de instelling").exists()
+    assert Booking.objects.filter(status=BookingStatus.WAITLISTED).count() >= 3
 
 
 @pytest.mark.parametrize("name", [*FIXED, "deelnemer001", "deelnemer300"])
@@ -57,8 +84,48 @@ def test_demo_roles_are_what_they_say(seeded):
     assert members == 30
 
 
-def test_seed_refuses_outside_demo_mode(db, settings):
+def test_seed_refuses_outside_demo_mode(seeded, settings):
     settings.RAADSPLEIN_DEMO_MODE = False
+    users = User.objects.count()
+    User.objects.filter(email="lid@demo.raadsplein.nl").update(first_name="Anders")
     with pytest.raises(CommandError, match="Demomodus staat uit"):
         call_command("seed_demo", verbosity=0)
-    assert not User.objects.exists()
+    # Nothing was built or put back.
+    assert User.objects.count() == users
+    assert User.objects.get(email="lid@demo.raadsplein.nl").first_name == "Anders"
+
+
+def test_demo_vraagbaak_has_questions_in_every_state(seeded):
+    from django.utils import timezone
+
+    from raadsplein.helpdesk.models import CannedAnswer, Message, MessageKind, Question
+
+    questions = Question.objects.all()
+    assert 190 <= questions.count() <= 210
+    assert set(questions.values_list("status", flat=True)) == {
+        "new",
+        "open",
+        "waiting",
+        "answered",
+        "closed",
+    }
+    assert set(questions.values_list("channel", flat=True)) == {"web", "email", "phone"}
+    assert questions.values("theme").distinct().count() >= 10
+    now = timezone.now()
+    assert questions.filter(first_response_due__lt=now).exists()  # some overdue
+    assert not questions.filter(status="waiting", solution_due__isnull=False).exists()
+    lid = User.objects.get(email="lid@demo.raadsplein.nl")
+    assert set(questions.filter(asker=lid).values_list("status", flat=True)) == {
+        "answered",
+        "waiting",
+        "closed",
+    }
+    first = Message.objects.filter(kind=MessageKind.FROM_COUNCIL).order_by("pk")
+    assert all(body.startswith("Demo") for body in first.values_list("body", flat=True))
+    assert Message.objects.filter(kind=MessageKind.NOTE).exists()
+    assert CannedAnswer.objects.count() >= 6
+    advisors = User.objects.filter(groups__name="Adviseurs")
+    assert advisors.count() == 3
+    assert set(questions.exclude(status="new").values_list("assigned_to", flat=True)) <= set(
+        advisors.values_list("pk", flat=True)
+    )

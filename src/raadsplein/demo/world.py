@@ -14,7 +14,7 @@ class Builder:
 
 def builders() -> list[Builder]:
     """``build(*, log)`` creates or updates one part; a second run changes nothing."""
-    from . import events, knowledge, learning, organisations, site, video
+    from . import events, helpdesk, knowledge, learning, organisations, site, video
 
     return [
         Builder("site", site.build),
@@ -25,4 +25,6 @@ def builders() -> list[Builder]:
         Builder("learning", learning.build),
         # The demo video, on a publication and a course step made above.
         Builder("video", video.build),
+        # Questions of the councils and people made above.
+        Builder("helpdesk", helpdesk.build),
     ]
