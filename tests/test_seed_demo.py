@@ -59,7 +59,7 @@ def test_demo_agenda(seeded):
     assert Booking.objects.filter(status=BookingStatus.WAITLISTED).count() >= 3
 
 
-@pytest.mark.parametrize("name", [*FIXED, "deelnemer001", "deelnemer300"])
+@pytest.mark.parametrize("name", [*FIXED, "bouwpool", "zorggeld", "deelnemer001", "deelnemer300"])
 def test_every_fixed_demo_account_signs_in(seeded, client, name):
     response = client.post(
         "/account/login/",
@@ -124,6 +124,12 @@ def test_demo_vraagbaak_has_questions_in_every_state(seeded):
     assert all(body.startswith("Demo") for body in first.values_list("body", flat=True))
     assert Message.objects.filter(kind=MessageKind.NOTE).exists()
     assert CannedAnswer.objects.count() >= 6
+    from raadsplein.helpdesk.models import ExpertPool, Forward
+
+    for slug, expert in (("bouwpool", "bouwpool"), ("zorg-en-geld", "zorggeld")):
+        pool = ExpertPool.objects.get(slug=slug)
+        assert pool.members.filter(user__email=f"{expert}@demo.raadsplein.nl").exists()
+        assert Forward.objects.filter(pool=pool, question__status__in=["open", "waiting"]).exists()
     advisors = User.objects.filter(groups__name="Adviseurs")
     assert advisors.count() == 3
     assert set(questions.exclude(status="new").values_list("assigned_to", flat=True)) <= set(

@@ -17,11 +17,12 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from raadsplein.helpdesk import officehours
+from raadsplein.helpdesk import officehours, pools
 from raadsplein.helpdesk.models import (
     AnswerBy,
     CannedAnswer,
     Channel,
+    Forward,
     Message,
     MessageKind,
     Question,
@@ -58,6 +59,41 @@ def _advisors(data: dict) -> list:
         person.groups.add(group)
     main = get_user_model().objects.get(email=_email("adviseur"))
     return [main, *sorted(people.values(), key=lambda p: p.email)]
+
+
+def _pools(data: dict) -> dict:
+    """The pools and their expert accounts; theme name → pool."""
+    password = make_password(DEMO_PASSWORD)
+    by_theme = {}
+    for spec in data["pools"]:
+        pool = pools.create_pool(
+            name=spec["name"], slug=spec["slug"], description=spec["description"]
+        )
+        experts = [(_email(k), p["first_name"], p["last_name"]) for k, p in spec["experts"].items()]
+        for person in _ensure_people(experts, password).values():
+            pools.add_member(pool=pool, user=person)
+        by_theme[spec["theme"]] = pool
+    return by_theme
+
+
+def _forward_open_questions(questions: list, pool_of_theme: dict, note: str) -> int:
+    """Open questions on a pool's theme lie with that pool (straight into the table: no mail
+    to the demo experts)."""
+    rows = [
+        Forward(
+            question=q,
+            pool=pool_of_theme[q.theme.name],
+            by=q.assigned_to,
+            note=note,
+            share_question=True,
+            may_answer_council=i % 2 == 0,
+            created_at=q.first_response_at,
+        )
+        for i, q in enumerate(questions)
+        if q.theme.name in pool_of_theme and q.status in (Status.OPEN, Status.WAITING)
+    ]
+    Forward.objects.bulk_create(rows)
+    return len(rows)
 
 
 def _askers() -> list[tuple[object, object]]:
@@ -136,6 +172,7 @@ def build(*, log) -> None:
     themes = dict(zip(names, knowledge_services.themes_by_name(names), strict=True))
     _canned(data, themes)
     advisors = _advisors(data)
+    pool_of_theme = _pools(data)
     if Question.objects.filter(messages__body__startswith="Demo:").exists():
         log("Vraagbaak: de demovragen bestaan al")
         return
@@ -309,4 +346,8 @@ def build(*, log) -> None:
             )
     Message.objects.bulk_create(messages)
     StatusChange.objects.bulk_create(changes)
-    log(f"Vraagbaak: {len(questions)} demovragen, {len(messages)} berichten")
+    forwarded = _forward_open_questions(questions, pool_of_theme, data["pool_note"])
+    log(
+        f"Vraagbaak: {len(questions)} demovragen, {len(messages)} berichten, "
+        f"{forwarded} bij een expertpool"
+    )
