@@ -299,6 +299,7 @@ class CannedAnswer(models.Model):
         return self.title
 
 
+from .loop_models import *  # noqa: E402,F401,F403
 from .mail_models import *  # noqa: E402,F401,F403
 from .pool_models import *  # noqa: E402,F401,F403
 from .satisfaction_models import *  # noqa: E402,F401,F403

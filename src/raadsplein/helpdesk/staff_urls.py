@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pool_views, staff_views
+from . import loop_views, pool_views, staff_views
 
 app_name = "helpdesk_staff"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("telefoon/", staff_views.log_call_view, name="log_call"),
     path("vraag/<int:pk>/doorsturen/", pool_views.forward_view, name="forward"),
     path("doorgestuurd/<int:pk>/intrekken/", pool_views.withdraw_view, name="withdraw_forward"),
+    path("vraag/<int:pk>/veelgestelde-vraag/", loop_views.make_faq_view, name="make_faq"),
+    path("vraag/<int:pk>/signaal/", loop_views.signal_view, name="signal"),
 ]
