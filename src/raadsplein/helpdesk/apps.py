@@ -59,6 +59,7 @@ class HelpdeskConfig(AppConfig):
                 "soort": _("Soort"),
                 "datum": _("Datum"),
                 "tekst": _("Tekst"),
+                "bijlagen": _("Bijlagen"),
                 "tevredenheid": _("Tevredenheid"),
                 "score": _("Score"),
                 "toelichting": _("Toelichting"),

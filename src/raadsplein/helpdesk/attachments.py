@@ -12,8 +12,10 @@ import zipfile
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils.translation import gettext as _
 
+from . import services
 from .models import Attachment
 
 PDF, DOCX, XLSX, PNG, JPEG = (
@@ -88,3 +90,14 @@ def store(*, question, message, name: str, data: bytes, content_type: str) -> At
     item.file.save("upload", ContentFile(data), save=False)
     item.save()
     return item
+
+
+@transaction.atomic
+def ask_with_files(*, files, **ask_kwargs):
+    """``services.ask`` and the asker's files (already checked: ``[(name, bytes, type)]``) on
+    the question's first message, in one transaction."""
+    question = services.ask(**ask_kwargs)
+    first = question.messages.order_by("created_at", "pk").first()
+    for name, data, kind in files:
+        store(question=question, message=first, name=name, data=data, content_type=kind)
+    return question

@@ -13,6 +13,24 @@ from .services import BODY_MAX, SUBJECT_MAX
 FOR_MYSELF = "self"
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input: cleaned into a list (empty when none was chosen)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
 def councils_of(user):
     """The councils on which the person holds a seat today: the ones they may ask about."""
     seats = Seat.objects.filter(Seat.current_q(timezone.localdate()), person=user).values("council")
@@ -70,8 +88,18 @@ class AskForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
 
+    attachments = MultipleFileField(
+        label=_("Bijlagen (niet verplicht)"),
+        required=False,
+        help_text=_(
+            "PDF, Word (DOCX), Excel (XLSX), PNG of JPEG; ten hoogste 10 MB per bestand en "
+            "25 MB samen. U kunt meer bestanden tegelijk kiezen."
+        ),
+    )
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["attachments"].widget.attrs["accept"] = ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
         self.councils = {str(c.pk): c for c in councils_of(user)}
         self.fields["council"].choices = [
             *((pk, c.name) for pk, c in self.councils.items()),
@@ -91,8 +119,36 @@ class AskForm(forms.Form):
             raise forms.ValidationError(_("Vul een telefoonnummer in met cijfers."))
         return phone
 
+    def clean_attachments(self):
+        """[(name, bytes, content type)], each checked by its first bytes and its size."""
+        from .attachments import AttachmentError, check, max_total_bytes
+
+        checked, errors, total = [], [], 0
+        for upload in self.cleaned_data.get("attachments") or []:
+            data = upload.read()
+            total += len(data)
+            try:
+                checked.append((upload.name, data, check(upload.name, data)))
+            except AttachmentError as exc:
+                errors.append(str(exc))
+        if total > max_total_bytes():
+            errors.append(
+                _("De bijlagen zijn samen te groot: ten hoogste %(max)s MB.")
+                % {"max": max_total_bytes() // (1024 * 1024)}
+            )
+        if errors:
+            errors.append(_("Kies de bestanden opnieuw; de rest van uw vraag staat er nog."))
+            raise forms.ValidationError(errors)
+        return checked
+
     def clean(self):
         data = super().clean()
+        if self.errors and data.get("attachments") and "attachments" not in self.errors:
+            # A browser never keeps chosen files on a page that comes back with errors.
+            self.add_error(
+                "attachments",
+                _("Kies uw bijlagen opnieuw als u het formulier weer verstuurt."),
+            )
         phone_missing = data.get("answer_by") == AnswerBy.PHONE and not data.get("phone")
         if phone_missing and "phone" not in self.errors:
             self.add_error("phone", _("Vul het telefoonnummer in waarop wij u kunnen bellen."))

@@ -1,6 +1,7 @@
 """What the Vraagbaak keeps about a person: for "Mijn gegevens" and for erasure."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import AnswerBy, Message, MessageKind, Question, Satisfaction
@@ -32,6 +33,7 @@ def export_helpdesk_data(user) -> dict:
                     for m in q.messages.exclude(kind=MessageKind.NOTE).order_by("created_at")
                 ],
                 "tevredenheid": _satisfaction(q),
+                "bijlagen": [a.original_name for a in q.attachments.order_by("created_at")],
             }
             for q in questions
         ],
@@ -55,6 +57,7 @@ def erase_helpdesk_data(user) -> None:
     # The score stays for the figures; the comment is what the person wrote.
     Satisfaction.objects.filter(question__in=asked).update(comment="")
     Message.objects.filter(question__in=asked).update(body=ERASED, author_email="", message_id="")
+    _erase_mail_and_files(asked, user)
     asked.update(
         asker=None,
         asker_email="",
@@ -110,3 +113,16 @@ def erase_pool_data(user) -> None:
     Message.objects.filter(
         pk__in=PoolAnswer.objects.filter(message__author=user).values("message")
     ).update(body=ERASED, author=None, author_email="")
+
+
+def _erase_mail_and_files(asked, user) -> None:
+    """Attachments (files and rows), the raw mails and the addresses mail went to."""
+    from .models import Attachment, InboundMail, OutboundMail
+
+    for item in Attachment.objects.filter(question__in=asked):
+        item.file.delete(save=False)
+        item.delete()
+    InboundMail.objects.filter(Q(question__in=asked) | Q(sender__iexact=user.email)).update(
+        raw=b"", sender="", subject=""
+    )
+    OutboundMail.objects.filter(question__in=asked).update(recipient="")

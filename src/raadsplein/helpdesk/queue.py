@@ -38,6 +38,7 @@ VIEWS = [
     View("wacht-op-raad", _("Wacht op de raad")),
     View("open", _("Alle open vragen")),
     View("afgerond", _("Beantwoord en gesloten")),
+    View("onbekende-afzender", _("Onbekende afzender")),
 ]
 VIEW_SLUGS = {v.slug for v in VIEWS}
 
@@ -64,6 +65,8 @@ def _conditions(now: datetime.datetime, soon: datetime.datetime, user) -> dict[s
         "wacht-op-raad": Q(status=Status.WAITING),
         "open": Q(status__in=OPEN_STATUSES),
         "afgerond": Q(status__in=(Status.ANSWERED, Status.CLOSED)),
+        # E-mail from an address that matches no account: an advisor links it to a person.
+        "onbekende-afzender": Q(asker__isnull=True, channel="email", status__in=OPEN_STATUSES),
     }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pool_views, satisfaction_views, views
+from . import attachment_views, pool_views, satisfaction_views, views
 
 app_name = "helpdesk"
 
@@ -19,4 +19,9 @@ urlpatterns = [
     ),
     path("vraag/<int:pk>/tevredenheid/", satisfaction_views.score_question, name="score"),
     path("tevredenheid/<str:token>/", satisfaction_views.score_by_link, name="satisfaction"),
+    path(
+        "vraag/<int:pk>/bijlage/<int:attachment_pk>/",
+        attachment_views.attachment_file,
+        name="attachment",
+    ),
 ]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from raadsplein.organisations.access import members_only, object_rule, signed_in
 
-from . import selectors, services
+from . import attachments, selectors, services
 from .forms import AskForm, CouncilReplyForm
 
 
@@ -24,11 +24,12 @@ def _visible_question(request, pk: int, **kwargs):
 
 @members_only
 def ask(request):
-    form = AskForm(request.POST or None, user=request.user)
+    form = AskForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            question = services.ask(
+            question = attachments.ask_with_files(
+                files=data["attachments"],
                 asker=request.user,
                 subject=data["subject"],
                 question=data["question"],
