@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import loop_views, pool_views, staff_views
+from . import figures_views, loop_views, pool_views, staff_views
 
 app_name = "helpdesk_staff"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("lijst/<slug:view>/", staff_views.queue_view, name="queue_view"),
     path("vraag/<int:pk>/", staff_views.question_view, name="question"),
     path("telefoon/", staff_views.log_call_view, name="log_call"),
+    path("cijfers/", figures_views.figures_view, name="figures"),
+    path("cijfers/<slug:export>/", figures_views.figures_view, name="figures_export"),
     path("vraag/<int:pk>/doorsturen/", pool_views.forward_view, name="forward"),
     path("doorgestuurd/<int:pk>/intrekken/", pool_views.withdraw_view, name="withdraw_forward"),
     path("vraag/<int:pk>/veelgestelde-vraag/", loop_views.make_faq_view, name="make_faq"),
