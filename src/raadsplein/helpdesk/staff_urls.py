@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import figures_views, loop_views, pool_views, staff_views
+from . import figures_views, loop_views, mail_views, pool_views, staff_views
 
 app_name = "helpdesk_staff"
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path("doorgestuurd/<int:pk>/intrekken/", pool_views.withdraw_view, name="withdraw_forward"),
     path("vraag/<int:pk>/veelgestelde-vraag/", loop_views.make_faq_view, name="make_faq"),
     path("vraag/<int:pk>/signaal/", loop_views.signal_view, name="signal"),
+    path("e-mail/", mail_views.inbound_list, name="inbound_list"),
+    path("e-mail/<int:pk>/", mail_views.inbound_raw, name="inbound_raw"),
 ]

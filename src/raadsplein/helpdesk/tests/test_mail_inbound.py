@@ -282,3 +282,22 @@ def test_fetch_mail_handles_unseen_mail_and_flags_only_after_commit(greet, monke
         "INBOX",
         True,
     )
+
+
+def test_advisors_see_quarantined_mail_in_full_and_that_is_logged(client, greet):
+    from django.urls import reverse
+
+    from raadsplein.accounts.tests.factories import redacteur
+    from raadsplein.audit.models import AuditEntry
+
+    inbound.receive(make(body="", message_id="<leeg@x>"))
+    item = InboundMail.objects.get()
+    client.force_login(redacteur())
+    assert client.get(reverse("helpdesk_staff:inbound_list")).status_code == 404
+    assert client.get(reverse("helpdesk_staff:inbound_raw", args=[item.pk])).status_code == 404
+    client.force_login(adviseur())
+    page = client.get(reverse("helpdesk_staff:inbound_list")).content.decode()
+    assert "greet@example.org" in page and "leeg" in page
+    raw = client.get(reverse("helpdesk_staff:inbound_raw", args=[item.pk]))
+    assert raw.content == bytes(item.raw) and raw["Content-Disposition"].startswith("attachment")
+    assert AuditEntry.objects.filter(action="helpdesk.mail.raw_viewed").count() == 1
