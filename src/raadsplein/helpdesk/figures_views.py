@@ -58,6 +58,10 @@ class FiguresForm(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("van"), data.get("tot")
+        for name, month in (("van", start), ("tot", end)):
+            if month and not 2000 <= month.year <= 2100:
+                self.add_error(name, _("Kies een maand tussen 2000 en 2100."))
+                start = end = None
         if start and end:
             if start > end:
                 self.add_error("tot", _("De laatste maand ligt vóór de eerste."))

@@ -95,6 +95,10 @@ def test_bad_filters_give_a_dutch_message_and_the_default_period(client):
     html = client.get(URL, {"van": "2026-13", "tot": "2025-01", "kanaal": "fax"}).content.decode()
     assert "Vul een maand in als jjjj-mm" in html
     assert "Kies een kanaal uit de lijst." in html
+    assert (
+        "Kies een maand tussen 2000 en 2100."
+        in client.get(URL, {"tot": "9999-12"}).content.decode()
+    )
     assert client.get(URL + "pdf/").status_code == 404
 
 
