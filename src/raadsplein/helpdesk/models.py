@@ -303,3 +303,4 @@ from .loop_models import *  # noqa: E402,F401,F403
 from .mail_models import *  # noqa: E402,F401,F403
 from .pool_models import *  # noqa: E402,F401,F403
 from .satisfaction_models import *  # noqa: E402,F401,F403
+from .support_models import *  # noqa: E402,F401,F403

@@ -72,8 +72,12 @@ def _clean_text(value: str, *, field: str, maximum: int) -> str:
     return value
 
 
-def _targets(kind: str) -> tuple[int, int]:
-    target = settings.VRAAGBAAK_TARGETS.get(kind) or settings.VRAAGBAAK_TARGETS["question"]
+def _targets(kind: str, support_kind: str = "") -> tuple[int, int]:
+    targets = settings.VRAAGBAAK_TARGETS
+    # "support:<support kind>" first (its own target per kind of support), then the kind.
+    target = (targets.get(f"{kind}:{support_kind}") if support_kind else None) or (
+        targets.get(kind) or targets["question"]
+    )
     return target["first_response"], target["solution"]
 
 
@@ -97,7 +101,7 @@ def refresh_clock(question: Question, *, now: datetime.datetime | None = None) -
     the question waits for the council. A promise that was kept has no due moment any more."""
     now = now or timezone.now()
     calendar = officehours.office_calendar()
-    first_days, solution_days = _targets(question.kind)
+    first_days, solution_days = _targets(question.kind, question.support_kind)
     pauses = _waiting_periods(question) if question.pk else []
     day = calendar.hours_per_day
     first = officehours.run_clock(

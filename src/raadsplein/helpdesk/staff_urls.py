@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import figures_views, loop_views, mail_views, pool_views, staff_views
+from . import figures_views, loop_views, mail_views, pool_views, staff_views, support_views
 
 app_name = "helpdesk_staff"
 
@@ -17,4 +17,5 @@ urlpatterns = [
     path("vraag/<int:pk>/signaal/", loop_views.signal_view, name="signal"),
     path("e-mail/", mail_views.inbound_list, name="inbound_list"),
     path("e-mail/<int:pk>/", mail_views.inbound_raw, name="inbound_raw"),
+    path("vraag/<int:pk>/afspraak/", support_views.set_appointment, name="appointment"),
 ]

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import attachment_views, pool_views, satisfaction_views, views
+from . import attachment_views, pool_views, satisfaction_views, support_views, views
 
 app_name = "helpdesk"
 
 urlpatterns = [
     path("vraag-stellen/", views.ask, name="ask"),
+    path("ondersteuning/", support_views.request_support, name="support"),
+    path("vraag/<int:pk>/afspraak.ics", support_views.appointment_ics, name="appointment_ics"),
     path("mijn-vragen/", views.my_questions, name="my_questions"),
     path("vraag/<int:pk>/", views.question_detail, name="question"),
     path("vraag/<int:pk>/verstuurd/", views.asked, name="asked"),

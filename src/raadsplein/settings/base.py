@@ -218,6 +218,8 @@ VRAAGBAAK_OFFICE_HOURS = tuple(env.list("VRAAGBAAK_OFFICE_HOURS", default=["09:0
 VRAAGBAAK_TARGETS = {
     "question": {"first_response": 1, "solution": 5},
     "support": {"first_response": 1, "solution": 10},
+    # Per kind of support ("support:<kind>"); a kind not listed follows "support".
+    "support:introduction": {"first_response": 1, "solution": 5},
 }
 # A question due within this many office hours shows under "Bijna te laat".
 VRAAGBAAK_SOON_HOURS = env.int("VRAAGBAAK_SOON_HOURS", default=4)
