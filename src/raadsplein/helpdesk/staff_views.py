@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from raadsplein.organisations.access import object_rule, permission_required
 
-from . import canned, pools, queue, selectors, services
+from . import canned, knowledge_links, pools, queue, selectors, services
 from .models import MessageKind
 from .staff_forms import (
     AssignForm,
@@ -68,6 +68,9 @@ def question_view(request, question, pk: int):
     chosen = _chosen_answer(request, question)
     if chosen is not None:
         initial["body"] = canned.render(chosen, question, request.user)
+    linked = knowledge_links.chosen(request.GET.get("koppel", ""))
+    if linked is not None:
+        initial["body"] = knowledge_links.with_link(initial.get("body", ""), linked)
     passed_on = pools.answer_to_pass_on(question, request.GET.get("expertantwoord", ""))
     if passed_on is not None:
         initial["body"] = passed_on
@@ -120,6 +123,9 @@ def question_view(request, question, pk: int):
             "merge_form": merge_form,
             "others_here": services.seen(question=question, user=request.user),
             "chosen": chosen,
+            "knowledge_query": request.GET.get("kennis", "")[:100],
+            "knowledge_found": knowledge_links.search(request.GET.get("kennis", "")),
+            "linked": linked,
         },
     )
 

@@ -149,3 +149,22 @@ def test_someone_outside_the_desk_cannot_open_the_signal_form(client):
         403,
         404,
     )
+
+
+def test_an_advisor_links_a_live_publication_into_the_answer(client):
+    from raadsplein.knowledge.tests.factories import publication
+
+    live = publication(title="Adviesrecht bij verhuizing", index=False)
+    draft = publication(title="Adviesrecht concept", index=False)
+    draft.unpublish()
+    question, desk = answered_question()
+    client.force_login(desk)
+    url = f"/vraagbaak/behandelen/vraag/{question.pk}/"
+    found = client.get(url, {"kennis": "adviesrecht"}).content.decode()
+    assert f"koppel={live.pk}" in found and f"koppel={draft.pk}" not in found
+    page = client.get(url, {"koppel": live.pk})
+    body = page.context["reply_form"].initial["body"]
+    assert body.startswith("Adviesrecht bij verhuizing: http") and body.endswith(live.url)
+    # Not live, or not a number: nothing is filled in.
+    assert "body" not in client.get(url, {"koppel": draft.pk}).context["reply_form"].initial
+    assert client.get(url, {"koppel": "x" * 20}).status_code == 200
