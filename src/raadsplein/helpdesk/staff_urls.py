@@ -18,4 +18,5 @@ urlpatterns = [
     path("e-mail/", mail_views.inbound_list, name="inbound_list"),
     path("e-mail/<int:pk>/", mail_views.inbound_raw, name="inbound_raw"),
     path("vraag/<int:pk>/afspraak/", support_views.set_appointment, name="appointment"),
+    path("vraag/<int:pk>/afzender/", mail_views.link_sender_view, name="link_sender"),
 ]

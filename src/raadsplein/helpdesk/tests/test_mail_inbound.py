@@ -301,3 +301,26 @@ def test_advisors_see_quarantined_mail_in_full_and_that_is_logged(client, greet)
     raw = client.get(reverse("helpdesk_staff:inbound_raw", args=[item.pk]))
     assert raw.content == bytes(item.raw) and raw["Content-Disposition"].startswith("attachment")
     assert AuditEntry.objects.filter(action="helpdesk.mail.raw_viewed").count() == 1
+
+
+def test_an_advisor_links_an_unknown_senders_question_to_a_person(client, greet):
+    from django.urls import reverse
+
+    from raadsplein.audit.models import AuditEntry
+
+    outcome = inbound.receive(make(sender="greet.thuis@elders.example"))
+    question = Question.objects.get(pk=outcome.question_pk)
+    assert question.asker is None
+    client.force_login(adviseur())
+    url = reverse("helpdesk_staff:link_sender", args=[question.pk])
+    assert (
+        "Onbekende afzender"
+        in client.get(reverse("helpdesk_staff:question", args=[question.pk])).content.decode()
+    )
+    client.post(url, {"email": "niemand@example.org"})
+    question.refresh_from_db()
+    assert question.asker is None
+    client.post(url, {"email": "greet@example.org"})
+    question.refresh_from_db()
+    assert question.asker == greet and question.messages.get().author == greet
+    assert AuditEntry.objects.filter(action="helpdesk.question.sender_linked").count() == 1
