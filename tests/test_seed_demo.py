@@ -130,6 +130,13 @@ def test_demo_vraagbaak_has_questions_in_every_state(seeded):
         pool = ExpertPool.objects.get(slug=slug)
         assert pool.members.filter(user__email=f"{expert}@demo.raadsplein.nl").exists()
         assert Forward.objects.filter(pool=pool, question__status__in=["open", "waiting"]).exists()
+    from raadsplein.helpdesk.models import Satisfaction
+
+    # The stored SLA figures are filled as the desk fills them, and closed questions have scores.
+    answered = questions.filter(status__in=["answered", "closed"])
+    assert not answered.filter(first_response_on_time__isnull=True).exists()
+    assert answered.filter(solution_on_time=False).exists()
+    assert Satisfaction.objects.filter(question__status="closed").count() >= 50
     advisors = User.objects.filter(groups__name="Adviseurs")
     assert advisors.count() == 3
     assert set(questions.exclude(status="new").values_list("assigned_to", flat=True)) <= set(

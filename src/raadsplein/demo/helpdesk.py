@@ -17,7 +17,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from raadsplein.helpdesk import officehours, pools
+from raadsplein.helpdesk import officehours, pools, satisfaction, sla
 from raadsplein.helpdesk.models import (
     AnswerBy,
     CannedAnswer,
@@ -96,6 +96,24 @@ def _forward_open_questions(questions: list, pool_of_theme: dict, note: str) -> 
     return len(rows)
 
 
+def _scores(questions: list, scores: list[int], comments: list[str]) -> int:
+    """Three in four closed questions got a score from the asker, some with a comment."""
+    closed = [q for q in questions if q.status == Status.CLOSED]
+    n = 0
+    for i, question in enumerate(closed):
+        if i % 4 == 3:
+            continue
+        satisfaction.record_score(
+            question=question,
+            score=scores[i % len(scores)],
+            comment=comments[i % len(comments)] if i % 5 == 0 else "",
+            now=question.closed_at + DAY,
+            enforce_window=False,
+        )
+        n += 1
+    return n
+
+
 def _askers() -> list[tuple[object, object]]:
     """(person, council) for the fixed members and the participants, by their first seat."""
     today = timezone.localdate()
@@ -143,7 +161,9 @@ def _plan(status: str, rng: random.Random, clock: _Clock, now: datetime.datetime
         created = now - datetime.timedelta(hours=rng.randint(1, 72))
         return {"created": created}
     if status == Status.OPEN:
-        created = now - datetime.timedelta(days=rng.randint(1, 12), hours=rng.randint(0, 8))
+        # Mostly within the five working days; about one in six has gone past them.
+        days = rng.randint(8, 12) if rng.random() < 0.16 else rng.randint(0, 5)
+        created = now - datetime.timedelta(days=days, hours=rng.randint(1, 8))
     elif status == Status.WAITING:
         created = now - datetime.timedelta(days=rng.randint(3, 25))
     elif status == Status.ANSWERED:
@@ -233,6 +253,13 @@ def build(*, log) -> None:
             solution_due=None
             if status in (Status.ANSWERED, Status.CLOSED)
             else clock.due(plan["created"], clock.solution, pauses),
+        )
+        sla.record(
+            question,
+            calendar=clock.calendar,
+            pauses=pauses,
+            first_target=clock.first,
+            solution_target=clock.solution,
         )
         questions.append(question)
         plans.append((plan, spec, i))
@@ -347,7 +374,8 @@ def build(*, log) -> None:
     Message.objects.bulk_create(messages)
     StatusChange.objects.bulk_create(changes)
     forwarded = _forward_open_questions(questions, pool_of_theme, data["pool_note"])
+    scored = _scores(questions, data["scores"], data["score_comments"])
     log(
         f"Vraagbaak: {len(questions)} demovragen, {len(messages)} berichten, "
-        f"{forwarded} bij een expertpool"
+        f"{forwarded} bij een expertpool, {scored} met een score"
     )
