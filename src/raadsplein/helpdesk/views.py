@@ -2,6 +2,7 @@
 messages and a reply. Parse (a form), call a service or selector, render."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
@@ -10,6 +11,8 @@ from raadsplein.organisations.access import members_only, object_rule, signed_in
 
 from . import attachments, selectors, services
 from .forms import AskForm, CouncilReplyForm
+
+PER_PAGE = 20  # questions on a page of "Mijn vragen"
 
 
 def due_text(moment) -> str:
@@ -63,10 +66,16 @@ def asked(request, question, pk: int):
 @signed_in
 def my_questions(request):
     questions = selectors.questions_for(request.user).select_related("asker")
+    # A council's shared questions add up over the years: 20 to a page, newest first.
+    page = Paginator(questions, PER_PAGE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "helpdesk/my_questions.html",
-        {"questions": questions, "can_ask": request.user.has_perm("helpdesk.ask")},
+        {
+            "questions": page.object_list,
+            "page": page,
+            "can_ask": request.user.has_perm("helpdesk.ask"),
+        },
     )
 
 

@@ -243,3 +243,21 @@ def test_a_seat_that_ended_no_longer_shows_the_councils_shared_questions(client)
     client.force_login(former)
     assert client.get(f"/vraagbaak/vraag/{shared.pk}/").status_code == 404
     assert "Gedeeld" not in client.get(MINE).content.decode()
+
+
+def test_my_questions_come_twenty_to_a_page_newest_first(client):
+    from raadsplein.helpdesk.views import PER_PAGE
+
+    me = member(council=MemberCouncilFactory())
+    client.force_login(me)
+    for n in range(PER_PAGE + 1):
+        services.ask(asker=me, subject=f"Vraag nummer {n:02d}", question="?")
+    first = client.get(MINE).content.decode()
+    assert first.count('class="card question-card"') == PER_PAGE
+    assert f"Vraag nummer {PER_PAGE:02d}" in first and "Vraag nummer 00" not in first
+    assert "Pagina 1 van 2" in first and 'href="?pagina=2"' in first
+    second = client.get(MINE + "?pagina=2").content.decode()
+    assert "Vraag nummer 00" in second and second.count('class="card question-card"') == 1
+    # A page number out of range or not a number gives the nearest page, not an error.
+    assert "Vraag nummer 00" in client.get(MINE + "?pagina=99").content.decode()
+    assert client.get(MINE + "?pagina=x").status_code == 200
