@@ -28,6 +28,7 @@ def messages_for_council(question: Question) -> QuerySet[Message]:
     return (
         question.messages.exclude(kind=MessageKind.NOTE)
         .select_related("author", "pool_answer__forward__pool")
+        .prefetch_related("attachments")
         .order_by("created_at", "pk")
     )
 

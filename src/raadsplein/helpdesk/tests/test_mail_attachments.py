@@ -71,6 +71,9 @@ def test_a_member_attaches_files_and_only_those_who_may_see_the_question_fetch_t
     assert got.status_code == 200 and b"".join(got.streaming_content) == PDF
     assert got["Content-Disposition"].startswith("attachment")
     assert "no-store" in got["Cache-Control"] and got["X-Content-Type-Options"] == "nosniff"
+    # The asker's own page lists the files under their message.
+    page = client.get(reverse("helpdesk:question", args=[question.pk])).content.decode()
+    assert f'href="{url}"' in page and "brief.docx" in page
     for outsider in (redacteur(), member(council=MemberCouncilFactory()), member(council=council)):
         client.force_login(outsider)
         assert client.get(url).status_code == 404
