@@ -101,3 +101,13 @@ def ask_with_files(*, files, **ask_kwargs):
     for name, data, kind in files:
         store(question=question, message=first, name=name, data=data, content_type=kind)
     return question
+
+
+@transaction.atomic
+def reply_with_files(*, files, **reply_kwargs):
+    """``services.reply`` and the advisor's files (checked, as above) on the answer, in one
+    transaction: the answer mail, sent after the commit, carries them."""
+    message = services.reply(**reply_kwargs)
+    for name, data, kind in files:
+        store(question=message.question, message=message, name=name, data=data, content_type=kind)
+    return message

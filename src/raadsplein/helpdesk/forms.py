@@ -17,6 +17,30 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+def checked_uploads(uploads, *, again=None) -> list[tuple[str, bytes, str]]:
+    """[(name, bytes, content type)], each checked by its first bytes and its size; a
+    ValidationError with every reason when one is refused."""
+    from .attachments import AttachmentError, check, max_total_bytes
+
+    checked, errors, total = [], [], 0
+    for upload in uploads:
+        data = upload.read()
+        total += len(data)
+        try:
+            checked.append((upload.name, data, check(upload.name, data)))
+        except AttachmentError as exc:
+            errors.append(str(exc))
+    if total > max_total_bytes():
+        errors.append(
+            _("De bijlagen zijn samen te groot: ten hoogste %(max)s MB.")
+            % {"max": max_total_bytes() // (1024 * 1024)}
+        )
+    if errors:
+        errors.append(again or _("Kies de bestanden opnieuw; de rest van uw vraag staat er nog."))
+        raise forms.ValidationError(errors)
+    return checked
+
+
 class MultipleFileField(forms.FileField):
     """Several files in one input: cleaned into a list (empty when none was chosen)."""
 
@@ -120,26 +144,7 @@ class AskForm(forms.Form):
         return phone
 
     def clean_attachments(self):
-        """[(name, bytes, content type)], each checked by its first bytes and its size."""
-        from .attachments import AttachmentError, check, max_total_bytes
-
-        checked, errors, total = [], [], 0
-        for upload in self.cleaned_data.get("attachments") or []:
-            data = upload.read()
-            total += len(data)
-            try:
-                checked.append((upload.name, data, check(upload.name, data)))
-            except AttachmentError as exc:
-                errors.append(str(exc))
-        if total > max_total_bytes():
-            errors.append(
-                _("De bijlagen zijn samen te groot: ten hoogste %(max)s MB.")
-                % {"max": max_total_bytes() // (1024 * 1024)}
-            )
-        if errors:
-            errors.append(_("Kies de bestanden opnieuw; de rest van uw vraag staat er nog."))
-            raise forms.ValidationError(errors)
-        return checked
+        return checked_uploads(self.cleaned_data.get("attachments") or [])
 
     def clean(self):
         data = super().clean()

@@ -7,6 +7,7 @@ from raadsplein.knowledge.models import Theme
 from raadsplein.organisations.models import CareSector
 
 from . import queue
+from .forms import MultipleFileField, checked_uploads
 from .models import Channel, Status
 
 
@@ -59,6 +60,17 @@ class ReplyForm(forms.Form):
         widget=forms.RadioSelect,
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    attachments = MultipleFileField(
+        label=_("Bijlagen bij het antwoord (niet verplicht)"),
+        required=False,
+        help_text=_("PDF, DOCX, XLSX, PNG of JPEG. Ze gaan mee met de e-mail aan de raad."),
+    )
+
+    def clean_attachments(self):
+        return checked_uploads(
+            self.cleaned_data.get("attachments") or [],
+            again=_("Kies de bestanden opnieuw; uw antwoord staat er nog."),
+        )
 
 
 class NoteForm(forms.Form):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from raadsplein.organisations.access import object_rule, permission_required
 
-from . import canned, knowledge_links, pools, queue, selectors, services
+from . import attachments, canned, knowledge_links, pools, queue, selectors, services
 from .models import MessageKind
 from .staff_forms import (
     AssignForm,
@@ -74,7 +74,11 @@ def question_view(request, question, pk: int):
     passed_on = pools.answer_to_pass_on(question, request.GET.get("expertantwoord", ""))
     if passed_on is not None:
         initial["body"] = passed_on
-    reply_form = ReplyForm(request.POST if action == "reply" else None, initial=initial)
+    reply_form = ReplyForm(
+        request.POST if action == "reply" else None,
+        request.FILES if action == "reply" else None,
+        initial=initial,
+    )
     note_form = NoteForm(request.POST if action == "note" else None)
     assign_form = AssignForm(
         request.POST if action == "assign" else None,
@@ -145,7 +149,8 @@ def _handle(request, question, action: str, forms: dict):
     assign_form, status_form = forms["assign"], forms["status"]
     if action == "reply" and reply_form.is_valid():
         data = reply_form.cleaned_data
-        services.reply(
+        attachments.reply_with_files(
+            files=data["attachments"],
             question=question,
             advisor=user,
             body=data["body"],

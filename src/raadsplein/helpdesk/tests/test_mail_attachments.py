@@ -110,3 +110,50 @@ def test_erasure_takes_the_files_and_the_raw_mail(client):
     erase_helpdesk_data(greet)
     assert not Attachment.objects.exists() and not storage.exists(name)
     assert bytes(InboundMail.objects.get().raw) == b""
+
+
+def test_an_advisor_attaches_a_file_to_the_answer_and_the_mail_carries_it(
+    client, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from raadsplein.helpdesk import services
+    from raadsplein.helpdesk.models import MessageKind
+
+    council = MemberCouncilFactory()
+    greet = member(council=council)
+    question = services.ask(asker=greet, subject="Verbouwing", question="Wat nu?", council=council)
+    client.force_login(adviseur())
+    url = reverse("helpdesk_staff:question", args=[question.pk])
+
+    def send(files):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(
+                url,
+                {
+                    "action": "reply",
+                    "body": "Zie de brochure.",
+                    "then": "answered",
+                    "version": Question.objects.get(pk=question.pk).version,
+                    "attachments": files,
+                },
+            )
+
+    # A wrong file: the answer is not sent, the text stays, the error says to choose again.
+    refused = send([SimpleUploadedFile("x.pdf", b"MZ program", "application/pdf")])
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "Zie de brochure." in page and "uw antwoord staat er nog" in page
+    assert not question.messages.filter(kind=MessageKind.TO_COUNCIL).exists()
+    assert not Attachment.objects.exists()
+
+    mail.outbox.clear()
+    assert send([SimpleUploadedFile("brochure.pdf", PDF, "application/pdf")]).status_code == 302
+    answer = question.messages.get(kind=MessageKind.TO_COUNCIL)
+    assert [a.original_name for a in answer.attachments.all()] == ["brochure.pdf"]
+    sent = next(m for m in mail.outbox if "Zie de brochure." in m.body)
+    assert [(name, content) for name, content, _ in sent.attachments] == [("brochure.pdf", PDF)]
+    # The asker reads it under the answer on their own page.
+    client.force_login(greet)
+    page = client.get(reverse("helpdesk:question", args=[question.pk])).content.decode()
+    assert "brochure.pdf" in page
