@@ -53,3 +53,26 @@ def ensure_base_data() -> None:
         Collection.add_root(name="Root")
     ensure_home_page()
     ensure_staff_groups()
+    ensure_default_workflow()
+
+
+def ensure_default_workflow() -> None:
+    """Wagtail's default moderation workflow on the page tree, as wagtailcore 0048 makes it
+    and web 0005 names it ("Goedkeuring voor publicatie", one approval by the Moderators
+    group), when no workflow covers the tree's root (a flushed test database, or a root page
+    made again). Pages submitted for review (the Vraagbaak's draft articles) need it."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+
+    root = Page.get_first_root_node()
+    if root is None or root.get_workflow() is not None:
+        return
+    name = "Goedkeuring voor publicatie"
+    workflow = Workflow.objects.filter(active=True).order_by("pk").first()
+    if workflow is None:
+        moderators, _created = Group.objects.get_or_create(name="Moderators")
+        task = GroupApprovalTask.objects.create(name=name)
+        task.groups.set([moderators])
+        workflow = Workflow.objects.create(name=name)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
