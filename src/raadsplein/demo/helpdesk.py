@@ -267,110 +267,48 @@ def build(*, log) -> None:
 
     messages, changes = [], []
     for question, (plan, spec, i) in zip(questions, plans, strict=True):
-        advisor = question.assigned_to
+        advisor, asker = question.assigned_to, question.asker
+
+        def say(kind, channel, author, body, at, question=question):
+            messages.append(
+                Message(
+                    question=question,
+                    kind=kind,
+                    channel=channel,
+                    author=author,
+                    author_email=author.email,
+                    body=body,
+                    created_at=at,
+                )
+            )
+
+        def move(old, new, actor, at, question=question):
+            changes.append(StatusChange(question=question, old=old, new=new, actor=actor, at=at))
+
         body = spec["body"].format(raad=question.council.name)
-        messages.append(
-            Message(
-                question=question,
-                kind=MessageKind.FROM_COUNCIL,
-                channel=question.channel,
-                author=question.asker,
-                author_email=question.asker_email,
-                body=body,
-                created_at=plan["created"],
-            )
-        )
-        changes.append(
-            StatusChange(
-                question=question, old="", new=Status.NEW, actor=question.asker, at=plan["created"]
-            )
-        )
+        say(MessageKind.FROM_COUNCIL, question.channel, asker, body, plan["created"])
+        move("", Status.NEW, asker, plan["created"])
         if "first" not in plan:
             continue
-        changes.append(
-            StatusChange(
-                question=question, old=Status.NEW, new=Status.OPEN, actor=advisor, at=plan["first"]
-            )
-        )
+        move(Status.NEW, Status.OPEN, advisor, plan["first"])
         if i % 3 == 0:
-            messages.append(
-                Message(
-                    question=question,
-                    kind=MessageKind.NOTE,
-                    channel=Channel.WEB,
-                    author=advisor,
-                    author_email=advisor.email,
-                    body=data["notes"][i % len(data["notes"])],
-                    created_at=plan["first"],
-                )
-            )
+            note = data["notes"][i % len(data["notes"])]
+            say(MessageKind.NOTE, Channel.WEB, advisor, note, plan["first"])
         if "waiting" in plan:
-            messages.append(
-                Message(
-                    question=question,
-                    kind=MessageKind.TO_COUNCIL,
-                    channel=Channel.EMAIL,
-                    author=advisor,
-                    author_email=advisor.email,
-                    body="Demo: om uw vraag goed te beantwoorden, hebben wij uw "
-                    "medezeggenschapsregeling nodig. Wilt u die sturen?",
-                    created_at=plan["waiting"] + datetime.timedelta(minutes=1),
-                )
-            )
-            changes.append(
-                StatusChange(
-                    question=question,
-                    old=Status.OPEN,
-                    new=Status.WAITING,
-                    actor=advisor,
-                    at=plan["waiting"] + datetime.timedelta(minutes=1),
-                )
-            )
+            asked_back = plan["waiting"] + datetime.timedelta(minutes=1)
+            say(MessageKind.TO_COUNCIL, Channel.EMAIL, advisor, data["ask_back"], asked_back)
+            move(Status.OPEN, Status.WAITING, advisor, asked_back)
         if "answered" in plan:
             by_phone = question.answer_by == AnswerBy.PHONE
-            answer_channel = Channel.PHONE if by_phone else Channel.EMAIL
-            messages.append(
-                Message(
-                    question=question,
-                    kind=MessageKind.TO_COUNCIL,
-                    channel=answer_channel,
-                    author=advisor,
-                    author_email=advisor.email,
-                    body=spec["answer"],
-                    created_at=plan["answered"],
-                )
-            )
-            changes.append(
-                StatusChange(
-                    question=question,
-                    old=Status.OPEN,
-                    new=Status.ANSWERED,
-                    actor=advisor,
-                    at=plan["answered"],
-                )
-            )
+            channel = Channel.PHONE if by_phone else Channel.EMAIL
+            say(MessageKind.TO_COUNCIL, channel, advisor, spec["answer"], plan["answered"])
+            move(Status.OPEN, Status.ANSWERED, advisor, plan["answered"])
             if i % 4 == 1:
-                messages.append(
-                    Message(
-                        question=question,
-                        kind=MessageKind.FROM_COUNCIL,
-                        channel=Channel.EMAIL,
-                        author=question.asker,
-                        author_email=question.asker_email,
-                        body=data["council_replies"][i % len(data["council_replies"])],
-                        created_at=plan["answered"] + datetime.timedelta(hours=3),
-                    )
-                )
+                thanks = data["council_replies"][i % len(data["council_replies"])]
+                later = plan["answered"] + datetime.timedelta(hours=3)
+                say(MessageKind.FROM_COUNCIL, Channel.EMAIL, asker, thanks, later)
         if "closed" in plan:
-            changes.append(
-                StatusChange(
-                    question=question,
-                    old=Status.ANSWERED,
-                    new=Status.CLOSED,
-                    actor=advisor,
-                    at=plan["closed"],
-                )
-            )
+            move(Status.ANSWERED, Status.CLOSED, advisor, plan["closed"])
     Message.objects.bulk_create(messages)
     StatusChange.objects.bulk_create(changes)
     forwarded = _forward_open_questions(questions, pool_of_theme, data["pool_note"])
