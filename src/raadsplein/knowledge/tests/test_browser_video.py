@@ -132,6 +132,7 @@ def test_outside_video_loads_only_after_the_click(page, assert_accessible):
         "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?"
     )
     assert frame.get_attribute("title") == "Webinar: de begroting lezen"
-    page.wait_for_load_state("networkidle")
+    # Wait until the stand-in player is shown in the frame: only then has its request been made.
+    page.frame_locator("iframe.player-embed__frame").get_by_text("speler").wait_for()
     assert outside and all(u.startswith("https://www.youtube-nocookie.com/") for u in outside)
     assert_accessible(page, context="outside video loaded")
