@@ -5,12 +5,14 @@ from django.utils.translation import gettext_lazy as _
 ADVISEUR = "Adviseurs"
 REDACTEUR = "Redacteuren"
 BEHEERDER = "Beheerders"
-STAFF_GROUPS = (ADVISEUR, REDACTEUR, BEHEERDER)
+BELEIDSADVISEUR = "Beleidsadviseurs"
+STAFF_GROUPS = (ADVISEUR, REDACTEUR, BEHEERDER, BELEIDSADVISEUR)
 
 LABELS = {
     ADVISEUR: _("Adviseur"),
     REDACTEUR: _("Redacteur"),
     BEHEERDER: _("Beheerder"),
+    BELEIDSADVISEUR: _("Beleidsadviseur"),
 }
 
 # Model permissions each role gets, as "app_label.codename". Apps add theirs in ready().
@@ -27,6 +29,7 @@ def grants() -> dict[str, frozenset[str]]:
 
 
 grant(ADVISEUR, "wagtailadmin.access_admin")
+grant(BELEIDSADVISEUR, "wagtailadmin.access_admin")
 grant(
     REDACTEUR,
     "wagtailadmin.access_admin",

@@ -20,7 +20,7 @@ def staff_group_names(user) -> frozenset[str]:
 
 @rules.predicate
 def is_staff_member(user) -> bool:
-    """Adviseur, redacteur, beheerder, or a superuser."""
+    """Adviseur, redacteur, beheerder, beleidsadviseur, or a superuser."""
     if not getattr(user, "is_authenticated", False):
         return False
     return bool(user.is_superuser or staff_group_names(user))
@@ -34,6 +34,11 @@ def is_adviseur(user) -> bool:
 @rules.predicate
 def is_redacteur(user) -> bool:
     return roles.REDACTEUR in staff_group_names(user)
+
+
+@rules.predicate
+def is_beleidsadviseur(user) -> bool:
+    return roles.BELEIDSADVISEUR in staff_group_names(user)
 
 
 @rules.predicate

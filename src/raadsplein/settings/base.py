@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "raadsplein.learning",
     "raadsplein.events",
     "raadsplein.helpdesk",
+    "raadsplein.advocacy",
     "raadsplein.jobs",
     # the demo world (seed_demo); production.py drops it unless RAADSPLEIN_DEMO_MODE is on
     "raadsplein.demo",

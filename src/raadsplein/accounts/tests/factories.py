@@ -40,3 +40,7 @@ def redacteur(**kwargs) -> User:
 
 def beheerder(**kwargs) -> User:
     return staff_user(roles.BEHEERDER, **kwargs)
+
+
+def beleidsadviseur(**kwargs) -> User:
+    return staff_user(roles.BELEIDSADVISEUR, **kwargs)

@@ -1,0 +1,47 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def _may_see_action(user, action) -> bool:
+    """A dossier's document: policy staff, or a member of a council with a signal in it
+    (reported or co-signed), when the action is shown to councils."""
+    if user.has_perm("advocacy.manage_dossiers"):
+        return True
+    if not action.visible_to_councils:
+        return False
+    from . import selectors
+
+    ids = selectors.council_ids_of(user)
+    if not ids:
+        return False
+    signals = action.dossier.signals.all()
+    return (
+        signals.filter(council_id__in=ids).exists()
+        or signals.filter(
+            cosignatures__council_id__in=ids, cosignatures__withdrawn_at__isnull=True
+        ).exists()
+    )
+
+
+class AdvocacyConfig(AppConfig):
+    name = "raadsplein.advocacy"
+    label = "advocacy"
+    verbose_name = _("Signalen")
+
+    def ready(self) -> None:
+        from raadsplein.accounts import roles
+        from raadsplein.web import files
+
+        from . import rules, services  # noqa: F401 (permissions and audit actions)
+        from .models import DossierAction
+
+        files.register(
+            DossierAction,
+            live=lambda action: True,
+            may_view=_may_see_action,
+            select_related=("dossier",),
+        )
+        crud = ("view", "add", "change", "delete")
+        for group in (roles.BELEIDSADVISEUR, roles.BEHEERDER):
+            roles.grant(group, *(f"advocacy.{a}_state" for a in crud))
+            roles.grant(group, *(f"advocacy.{a}_tag" for a in crud))
