@@ -63,6 +63,12 @@ def test_contact_page_without_details_says_so(client):
     assert "tel:" not in html
 
 
+def test_contact_page_leads_members_to_the_online_desk(client):
+    html = client.get(reverse("web:contact")).content.decode()
+    assert f'<a href="{reverse("helpdesk:ask")}">uw vraag ook online stellen</a>' in html
+    assert f'<a href="{reverse("helpdesk:support")}">Vraag ondersteuning aan</a>' in html
+
+
 def test_international_number_keeps_its_plus():
     assert ContactSettings(vraagbaak_phone="+31 30 123 45 67").phone_href == "+31301234567"
 
