@@ -5,7 +5,7 @@ from ninja import Query, Router, Schema
 
 from raadsplein.api import api_user, one_of, responses, text, whole_number
 
-from . import selectors
+from . import selectors, zero_results
 from .models import Kind
 
 router = Router(tags=["kennisbank"])
@@ -52,6 +52,12 @@ def search(request: HttpRequest, params: Query[SearchIn]):
         sort=params.sort,
         page_number=params.page,
     )
+    if (
+        params.q.strip()
+        and outcome.count == 0
+        and not (params.kind or params.theme or params.sector)
+    ):
+        zero_results.record(params.q[:2000])  # as the search page: the words only, no person
     return {
         "count": outcome.count,
         "page": outcome.page.number,

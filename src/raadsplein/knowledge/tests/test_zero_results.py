@@ -31,6 +31,15 @@ def test_a_search_without_results_is_counted_without_who_asked(client):
     assert {f.name for f in ZeroResultQuery._meta.get_fields()} == {"id", "query", "day", "count"}
 
 
+def test_the_api_counts_a_search_without_results_as_the_page_does(client):
+    publication(slug="begroting", title="De begroting lezen", audience="public")
+    client.get("/api/v1/knowledge/search", {"q": "Dwangbuis  opname"})
+    client.get("/api/v1/knowledge/search", {"q": "begroting"})  # found: not counted
+    client.get("/api/v1/knowledge/search", {"q": "qqzz", "kind": "brochure"})  # filtered
+    row = ZeroResultQuery.objects.get()
+    assert (row.query, row.count) == ("dwangbuis opname", 1)
+
+
 def test_counting_per_day_and_the_ten_most_frequent_of_the_last_30_days():
     for n in range(12):
         for _ in range(n + 1):
