@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,6 +24,13 @@ def _may_see_action(user, action) -> bool:
     )
 
 
+def _take_over_vraagbaak_signals(sender, **kwargs) -> None:
+    # The Vraagbaak's signals that waited for this app (safe to run after every migrate).
+    from .intake import take_over_waiting
+
+    take_over_waiting()
+
+
 class AdvocacyConfig(AppConfig):
     name = "raadsplein.advocacy"
     label = "advocacy"
@@ -45,3 +53,13 @@ class AdvocacyConfig(AppConfig):
         for group in (roles.BELEIDSADVISEUR, roles.BEHEERDER):
             roles.grant(group, *(f"advocacy.{a}_state" for a in crud))
             roles.grant(group, *(f"advocacy.{a}_tag" for a in crud))
+
+        # From the Vraagbaak (part 7): our sink, and the requests that waited for it.
+        from raadsplein.helpdesk import signals as vraagbaak_signals
+
+        from .intake import SINK
+
+        vraagbaak_signals.register_sink(SINK)
+        post_migrate.connect(
+            _take_over_vraagbaak_signals, sender=self, dispatch_uid="advocacy_vraagbaak"
+        )

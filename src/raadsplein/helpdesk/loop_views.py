@@ -115,5 +115,11 @@ def signal_view(request, question, pk: int):
     return render(
         request,
         "helpdesk/loop/signal.html",
-        {"question": question, "form": form, "earlier": question.signal_requests.all()},
+        {
+            "question": question,
+            "form": form,
+            "earlier": question.signal_requests.all(),
+            # What Signalen made of them (advocacy's Signal.question), with a link for staff.
+            "made": question.signals.select_related("state").order_by("pk"),
+        },
     )

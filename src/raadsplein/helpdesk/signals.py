@@ -1,11 +1,11 @@
-"""Signals from the Vraagbaak for the advocacy app (Signalen, issue 13), which has not landed.
+"""Signals from the Vraagbaak for the advocacy app (Signalen, issue 13).
 
 A *sink* is whatever takes a signal in. The desk calls :func:`open_signal`; that writes a
 :class:`~raadsplein.helpdesk.loop_models.SignalRequest` row (so nothing is lost), then hands
 the signal to every registered sink. With no sink registered the row waits with
-``sent_to_app=False``. When the advocacy app lands it registers its sink in its
-``AppConfig.ready`` (``register_sink(MySink())``) and takes over the waiting rows with
-:func:`pending` / :func:`deliver_pending` (see docs/helpdesk.md, "Signalen").
+``sent_to_app=False``. The advocacy app registers its sink (``advocacy/intake.py``) in its
+``AppConfig.ready`` and takes over the waiting rows with :func:`deliver_pending` after every
+migrate (see docs/helpdesk.md, "Signalen").
 
 Not to be confused with Django's signals: nothing here is a ``django.dispatch.Signal``.
 """
@@ -131,6 +131,12 @@ def deliver_pending() -> int:
             )
             if request is None:
                 continue
-            _deliver(request)
+            try:
+                with transaction.atomic():
+                    _deliver(request)
+            except QuestionError:
+                # A sink that cannot take this one (a question without a council, say):
+                # it keeps waiting, and the rest still go.
+                continue
             done += int(request.sent_to_app)
     return done

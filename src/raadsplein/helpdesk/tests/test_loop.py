@@ -109,7 +109,18 @@ class RecordingSink:
         return f"SIG-{len(self.got)}"
 
 
-def test_a_signal_waits_in_the_default_sink_until_the_app_registers_its_own(client):
+@pytest.fixture
+def no_sinks():
+    """The seam on its own: Signalen's sink (registered by the advocacy app) taken out."""
+    registered = signals.sinks()
+    for sink in registered:
+        signals.unregister_sink(sink)
+    yield
+    for sink in registered:
+        signals.register_sink(sink)
+
+
+def test_a_signal_waits_in_the_default_sink_until_the_app_registers_its_own(client, no_sinks):
     question, desk = answered_question()
     client.force_login(desk)
     url = f"/vraagbaak/behandelen/vraag/{question.pk}/signaal/"
