@@ -40,7 +40,7 @@ class AdvocacyConfig(AppConfig):
         from raadsplein.accounts import roles
         from raadsplein.web import files
 
-        from . import rules, services  # noqa: F401 (permissions and audit actions)
+        from . import retention, rules, services  # noqa: F401 (permissions and audit actions)
         from .models import DossierAction
 
         files.register(
@@ -62,4 +62,37 @@ class AdvocacyConfig(AppConfig):
         vraagbaak_signals.register_sink(SINK)
         post_migrate.connect(
             _take_over_vraagbaak_signals, sender=self, dispatch_uid="advocacy_vraagbaak"
+        )
+
+        # Privacy (part 8): what Signalen keeps about a person.
+        from raadsplein.accounts import personal_data
+
+        from .personal_data import erase_advocacy_data, export_advocacy_data
+
+        personal_data.register(
+            key="advocacy",
+            label=_("Signalen"),
+            export=export_advocacy_data,
+            erase=erase_advocacy_data,
+            labels={
+                "signalen": _("Signalen die u meldde"),
+                "nummer": _("Nummer"),
+                "titel": _("Titel"),
+                "tekst": _("Tekst"),
+                "namens_raad": _("Namens de raad"),
+                "gemeld_op": _("Gemeld op"),
+                "stap": _("Stap"),
+                "themas": _("Thema's"),
+                "sectoren": _("Zorgsectoren"),
+                "provincie": _("Provincie"),
+                "naam_raad_tonen": _("Naam van de raad tonen"),
+                "antwoorden": _("Uw antwoorden op vragen"),
+                "datum": _("Datum"),
+                "medeondertekeningen": _("Wij zien dit ook"),
+                "signaal": _("Signaal"),
+                "titel_signaal": _("Titel van het signaal"),
+                "sector": _("Zorgsector"),
+                "ondertekend_op": _("Ondertekend op"),
+                "ingetrokken_op": _("Ingetrokken op"),
+            },
         )

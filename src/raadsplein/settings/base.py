@@ -245,6 +245,10 @@ VRAAGBAAK_POOL_ACCESS_DAYS = env.int("VRAAGBAAK_POOL_ACCESS_DAYS", default=30)
 VRAAGBAAK_SATISFACTION_DAYS = env.int("VRAAGBAAK_SATISFACTION_DAYS", default=30)
 VRAAGBAAK_RETENTION_MONTHS = env.int("VRAAGBAAK_RETENTION_MONTHS", default=24)
 
+# Signalen (raadsplein.advocacy): signals closed longer ago than this lose their reporter's
+# personal details (anonymise_old_signals; docs/advocacy.md, "Privacy").
+RAADSPLEIN_SIGNALS_RETENTION_MONTHS = env.int("RAADSPLEIN_SIGNALS_RETENTION_MONTHS", default=12)
+
 # The address of the site as people reach it: every link in mail and calendar files starts here.
 # Development defaults to the HOST/PORT that `make run` serves on.
 RAADSPLEIN_BASE_URL = env.str(
