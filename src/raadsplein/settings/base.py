@@ -211,6 +211,11 @@ RAADSPLEIN_EVENTS_OFFER_HOLD_HOURS = env.int("RAADSPLEIN_EVENTS_OFFER_HOLD_HOURS
 RAADSPLEIN_EVENTS_REMINDER_DAYS = env.int("RAADSPLEIN_EVENTS_REMINDER_DAYS", default=2)
 RAADSPLEIN_EVENTS_LINK_MINUTES = env.int("RAADSPLEIN_EVENTS_LINK_MINUTES", default=60)
 
+# Signalen (raadsplein.advocacy): figures that leave the staff screens hide every cell seen
+# by fewer distinct councils than this, and the cells that would give it away
+# (advocacy/suppression.py, docs/advocacy.md).
+RAADSPLEIN_SIGNALS_MIN_COUNCILS = env.int("RAADSPLEIN_SIGNALS_MIN_COUNCILS", default=5)
+
 # Vraagbaak (raadsplein.helpdesk): the desk's office hours on weekdays, local time; public
 # holidays and the days staff add in the admin are skipped (docs/helpdesk.md).
 VRAAGBAAK_OFFICE_HOURS = tuple(env.list("VRAAGBAAK_OFFICE_HOURS", default=["09:00", "17:00"]))

@@ -99,7 +99,9 @@ def test_a_withdrawn_cosignature_stops_counting_and_may_be_given_again():
     assert selectors.shared_signals().get(pk=signal.pk).cosign_count == 0
     with pytest.raises(services.SignalError, match="al ingetrokken"):
         services.withdraw_cosignature(cosignature=cosignature, person=person)
-    services.cosign_signal(signal=signal, council=other, person=person, account="Toch wel, bij ons ook.")
+    services.cosign_signal(
+        signal=signal, council=other, person=person, account="Toch wel, bij ons ook."
+    )
     assert selectors.shared_signals().get(pk=signal.pk).cosign_count == 1
     kinds = list(signal.history.values_list("kind", flat=True))
     assert kinds == ["reported", "cosigned", "withdrawn", "cosigned"]
