@@ -390,3 +390,6 @@ class DossierAction(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+from .facts_models import SignalCube, SignalFact  # noqa: E402, F401 (precomputed figures)

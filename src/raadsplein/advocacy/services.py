@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from raadsplein.audit import services as audit
 from raadsplein.organisations.models import Council, Province
 
-from . import selectors
+from . import facts, selectors
 from .models import ClientsAffected, CoSignature, HistoryEntry, HistoryKind, Signal, State
 
 TITLE_MIN, TITLE_MAX = 5, 200
@@ -137,6 +137,7 @@ def report_signal(
     signal.themes.set(list(themes))
     signal.sectors.set(list(sectors) or list(council.sectors.all()))
     add_history(signal=signal, kind=HistoryKind.REPORTED, actor=reporter, state=state, visible=True)
+    facts.refresh_signal(signal.pk)
     return signal
 
 
@@ -199,6 +200,7 @@ def cosign_signal(
         visible=True,
         data={"council": council.pk},
     )
+    facts.refresh_signal(signal.pk)
     return cosignature
 
 
@@ -218,6 +220,7 @@ def withdraw_cosignature(*, cosignature: CoSignature, person) -> CoSignature:
         visible=True,
         data={"council": cosignature.council_id},
     )
+    facts.refresh_signal(cosignature.signal_id)
     return cosignature
 
 
