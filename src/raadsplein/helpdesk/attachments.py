@@ -7,29 +7,19 @@ never serves; see docs/files.md, "Private object files".
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from raadsplein.web import uploads
+from raadsplein.web.uploads import ALLOWED_NAMES, DOCX, JPEG, PDF, PNG, XLSX, sniff  # noqa: F401
+
 from . import services
 from .models import Attachment
 
-PDF, DOCX, XLSX, PNG, JPEG = (
-    "application/pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "image/png",
-    "image/jpeg",
-)
-ALLOWED_NAMES = "PDF, Word (DOCX), Excel (XLSX), PNG, JPEG"
-
-
-class AttachmentError(Exception):
-    """A file the desk does not accept; the message is for the person."""
+# The checks are shared with other apps that take private files (raadsplein.web.uploads).
+AttachmentError = uploads.UploadError
 
 
 def max_file_bytes() -> int:
@@ -40,43 +30,9 @@ def max_total_bytes() -> int:
     return settings.VRAAGBAAK_ATTACHMENTS_TOTAL_MB * 1024 * 1024
 
 
-def sniff(data: bytes) -> str | None:
-    """The content type the bytes really have, of the types the desk accepts; else None."""
-    if data.startswith(b"%PDF-"):
-        return PDF
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return PNG
-    if data.startswith(b"\xff\xd8\xff"):
-        return JPEG
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except zipfile.BadZipFile:
-            return None
-        if "word/document.xml" in names:
-            return DOCX
-        if "xl/workbook.xml" in names:
-            return XLSX
-    return None
-
-
 def check(name: str, data: bytes) -> str:
     """The file's real content type, or an AttachmentError saying in Dutch what is wrong."""
-    size_mb = len(data) / (1024 * 1024)
-    if len(data) > max_file_bytes():
-        raise AttachmentError(
-            _("%(name)s is te groot (%(size).0f MB). Een bijlage mag ten hoogste %(max)s MB zijn.")
-            % {"name": name, "size": size_mb, "max": settings.VRAAGBAAK_ATTACHMENT_MAX_MB}
-        )
-    if not data:
-        raise AttachmentError(_("%(name)s is leeg.") % {"name": name})
-    kind = sniff(data)
-    if kind is None:
-        raise AttachmentError(
-            _("%(name)s is geen bestand dat wij aannemen. Dat zijn: %(types)s.")
-            % {"name": name, "types": ALLOWED_NAMES}
-        )
-    return kind
+    return uploads.check(name, data, max_bytes=max_file_bytes())
 
 
 def store(*, question, message, name: str, data: bytes, content_type: str) -> Attachment:

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from raadsplein.knowledge.models import Theme
 from raadsplein.organisations.models import CareSector, Council, Seat
+from raadsplein.web import uploads as web_uploads
+from raadsplein.web.uploads import MultipleFileField, MultipleFileInput  # noqa: F401
 
 from .models import AnswerBy
 from .services import BODY_MAX, SUBJECT_MAX
@@ -13,46 +15,17 @@ from .services import BODY_MAX, SUBJECT_MAX
 FOR_MYSELF = "self"
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
 def checked_uploads(uploads, *, again=None) -> list[tuple[str, bytes, str]]:
     """[(name, bytes, content type)], each checked by its first bytes and its size; a
-    ValidationError with every reason when one is refused."""
-    from .attachments import AttachmentError, check, max_total_bytes
+    ValidationError with every reason when one is refused (``raadsplein.web.uploads``)."""
+    from .attachments import max_file_bytes, max_total_bytes
 
-    checked, errors, total = [], [], 0
-    for upload in uploads:
-        data = upload.read()
-        total += len(data)
-        try:
-            checked.append((upload.name, data, check(upload.name, data)))
-        except AttachmentError as exc:
-            errors.append(str(exc))
-    if total > max_total_bytes():
-        errors.append(
-            _("De bijlagen zijn samen te groot: ten hoogste %(max)s MB.")
-            % {"max": max_total_bytes() // (1024 * 1024)}
-        )
-    if errors:
-        errors.append(again or _("Kies de bestanden opnieuw; de rest van uw vraag staat er nog."))
-        raise forms.ValidationError(errors)
-    return checked
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input: cleaned into a list (empty when none was chosen)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data if item]
-        return [single(data, initial)] if data else []
+    return web_uploads.checked_uploads(
+        uploads,
+        max_bytes=max_file_bytes(),
+        max_total_bytes=max_total_bytes(),
+        again=str(again or _("Kies de bestanden opnieuw; de rest van uw vraag staat er nog.")),
+    )
 
 
 def councils_of(user):
