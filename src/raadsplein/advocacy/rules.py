@@ -43,3 +43,6 @@ rules.add_perm("advocacy.triage_signals", is_policy)
 rules.add_perm("advocacy.manage_dossiers", is_policy)
 rules.add_perm("advocacy.view_dashboard", is_staff_member)
 rules.add_perm("advocacy.view_stats", is_member)
+# Files on a signal: its own council and policy staff; never other councils, not even the
+# councils that co-signed (a file may name people or the provider).
+rules.add_perm("advocacy.view_signal_files", sits_on_council_of | is_policy)
