@@ -30,6 +30,7 @@ urlpatterns = [
     path("agenda/", include("raadsplein.events.urls")),
     path("vraagbaak/behandelen/", include("raadsplein.helpdesk.staff_urls")),
     path("vraagbaak/", include("raadsplein.helpdesk.urls")),
+    path("signalen/", include("raadsplein.advocacy.urls")),
     path("beheer/audit/", include("raadsplein.audit.urls")),
     path("api/v1/", api.urls),
     path("", include("raadsplein.web.urls")),

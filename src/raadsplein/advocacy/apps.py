@@ -31,6 +31,18 @@ def _take_over_vraagbaak_signals(sender, **kwargs) -> None:
     take_over_waiting()
 
 
+def _my_signals_panel(request) -> dict:
+    from . import selectors
+
+    return {"signals": list(selectors.signals_of_person(request.user)[:5])}
+
+
+def _sits_on_a_council(user) -> bool:
+    from . import selectors
+
+    return bool(selectors.council_ids_of(user))
+
+
 class AdvocacyConfig(AppConfig):
     name = "raadsplein.advocacy"
     label = "advocacy"
@@ -38,7 +50,7 @@ class AdvocacyConfig(AppConfig):
 
     def ready(self) -> None:
         from raadsplein.accounts import roles
-        from raadsplein.web import files
+        from raadsplein.web import files, navigation
 
         from . import retention, rules, services  # noqa: F401 (permissions and audit actions)
         from .models import DossierAction
@@ -48,6 +60,22 @@ class AdvocacyConfig(AppConfig):
             live=lambda action: True,
             may_view=_may_see_action,
             select_related=("dossier",),
+        )
+        # The councils' side: "Mijn signalen" in the header for members, and a panel on Mijn
+        # Raadsplein for who sits on a council (one query, kept on the person per request).
+        navigation.register(
+            key="advocacy",
+            label=_("Signalen"),
+            url_name="advocacy:mine",
+            order=55,
+            visible=navigation.for_members,
+        )
+        navigation.register_panel(
+            key="advocacy",
+            template="advocacy/panels/my_signals.html",
+            order=55,
+            context=_my_signals_panel,
+            visible=_sits_on_a_council,
         )
         crud = ("view", "add", "change", "delete")
         for group in (roles.BELEIDSADVISEUR, roles.BEHEERDER):
