@@ -12,7 +12,8 @@ it again.
   by how many distinct words they share (on at most ``FALLBACK_CANDIDATES`` recent ones).
 
 Only what other councils may see is returned (``selectors.shared_signals``: not merged away);
-signals of the member's own councils are left out (they are under "Mijn signalen").
+signals of the member's own councils, and those they co-signed already, are left out (they
+are under "Mijn signalen").
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Q, QuerySet
+from django.db.models import BooleanField, Exists, F, FloatField, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from . import selectors
@@ -78,7 +79,11 @@ def similar_signals(
     words = words_of(title, description)
     if not words:
         return []
-    base = selectors.shared_signals().exclude(council_id__in=list(exclude_council_ids))
+    ids = list(exclude_council_ids)
+    base = selectors.shared_signals()
+    if ids:
+        signed = selectors.active_cosignatures().filter(signal=OuterRef("pk"), council_id__in=ids)
+        base = base.exclude(council_id__in=ids).exclude(Exists(signed))
     if connection.vendor == "postgresql":
         found = list(_postgres(base, title=title, words=words)[:limit])
     else:
