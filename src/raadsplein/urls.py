@@ -28,6 +28,7 @@ urlpatterns = [
     path("kennisbank/", include("raadsplein.knowledge.urls")),
     path("leren/", include("raadsplein.learning.urls")),
     path("agenda/", include("raadsplein.events.urls")),
+    path("signalen/behandelen/rapport/", include("raadsplein.advocacy.report_urls")),
     path("vraagbaak/behandelen/", include("raadsplein.helpdesk.staff_urls")),
     path("vraagbaak/", include("raadsplein.helpdesk.urls")),
     path("signalen/", include("raadsplein.advocacy.urls")),

@@ -394,3 +394,4 @@ class DossierAction(models.Model):
 
 from .facts_models import SignalCube, SignalFact  # noqa: E402, F401 (precomputed figures)
 from .file_models import SignalFile  # noqa: E402, F401
+from .report_models import ReportQuote  # noqa: E402, F401 (reports: quotes chosen by staff)

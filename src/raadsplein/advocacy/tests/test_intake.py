@@ -1,6 +1,7 @@
 """From the Vraagbaak to Signalen: one step for the advisor, the link kept both ways."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
@@ -114,8 +115,8 @@ def test_waiting_requests_are_taken_over_once_and_a_council_less_one_keeps_waiti
         signals.register_sink(intake.SINK)
     assert SignalRequest.objects.filter(sent_to_app=False).count() == 2
 
-    call_command("take_over_vraagbaak_signals", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("take_over_vraagbaak_signals", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("take_over_vraagbaak_signals", stdout=io.StringIO())
+    call_command("take_over_vraagbaak_signals", stdout=io.StringIO())
 
     signal = Signal.objects.get()
     assert signal.question == with_council
