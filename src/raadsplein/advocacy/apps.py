@@ -43,6 +43,10 @@ def _sits_on_a_council(user) -> bool:
     return bool(selectors.council_ids_of(user))
 
 
+def _makes_reports(user) -> bool:
+    return user.has_perm("advocacy.manage_dossiers")
+
+
 class AdvocacyConfig(AppConfig):
     name = "raadsplein.advocacy"
     label = "advocacy"
@@ -123,4 +127,13 @@ class AdvocacyConfig(AppConfig):
                 "ondertekend_op": _("Ondertekend op"),
                 "ingetrokken_op": _("Ingetrokken op"),
             },
+        )
+
+        # Reports and the export (part 6).
+        navigation.register_staff_link(
+            key="advocacy_reports",
+            label=_("Signalen: rapporten en export"),
+            url_name="advocacy_reports:home",
+            order=16,
+            visible=_makes_reports,
         )
