@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from raadsplein.audit import services as audit
 
-from . import selectors
+from . import facts, selectors
 from .models import HistoryKind, Signal
 from .services import (
     DESCRIPTION_MAX,
@@ -99,6 +99,7 @@ def signal_from_question(*, question, advisor, summary: str, theme=None, sector=
         visible=True,
         data={"question": question.pk},
     )
+    facts.refresh_signal(signal.pk)
     audit.log(
         actor=advisor,
         action="advocacy.signal.from_question",
