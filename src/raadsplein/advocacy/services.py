@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from raadsplein.audit import services as audit
 from raadsplein.organisations.models import Council, Province
 
-from . import facts, selectors
+from . import facts, feedback, selectors
 from .models import ClientsAffected, CoSignature, HistoryEntry, HistoryKind, Signal, State
 
 TITLE_MIN, TITLE_MAX = 5, 200
@@ -227,7 +227,8 @@ def withdraw_cosignature(*, cosignature: CoSignature, person) -> CoSignature:
 @transaction.atomic
 def change_state(*, signal: Signal, state: State, by, public_answer: str = "") -> HistoryEntry:
     """Move the signal to ``state``. A public answer is shown to its councils with the state;
-    councils see the change only when the state is visible to them."""
+    councils see the change only when the state is visible to them, and then the reporter and
+    the co-signers get an e-mail (``feedback``)."""
     public_answer = (public_answer or "").strip()
     if len(public_answer) > ANSWER_MAX:
         raise SignalError(
@@ -270,4 +271,7 @@ def change_state(*, signal: Signal, state: State, by, public_answer: str = "") -
         council=signal.council_id,
         data={"state": state.slug},
     )
+    if entry.visible_to_councils:
+        # The reporter and the co-signers are told (once each, after commit).
+        feedback.state_changed_on_commit(entry_pk=entry.pk)
     return entry
