@@ -31,6 +31,7 @@ urlpatterns = [
     path("signalen/behandelen/rapport/", include("raadsplein.advocacy.report_urls")),
     path("vraagbaak/behandelen/", include("raadsplein.helpdesk.staff_urls")),
     path("vraagbaak/", include("raadsplein.helpdesk.urls")),
+    path("signalen/behandelen/", include("raadsplein.advocacy.staff_urls")),
     path("signalen/", include("raadsplein.advocacy.urls")),
     path("beheer/audit/", include("raadsplein.audit.urls")),
     path("api/v1/", api.urls),

@@ -47,6 +47,16 @@ def _makes_reports(user) -> bool:
     return user.has_perm("advocacy.manage_dossiers")
 
 
+def _triages(user) -> bool:
+    return user.has_perm("advocacy.triage_signals")
+
+
+def _staff_panel(request) -> dict:
+    from . import triage_selectors
+
+    return triage_selectors.panel_counts(request.user)
+
+
 class AdvocacyConfig(AppConfig):
     name = "raadsplein.advocacy"
     label = "advocacy"
@@ -80,6 +90,28 @@ class AdvocacyConfig(AppConfig):
             order=55,
             context=_my_signals_panel,
             visible=_sits_on_a_council,
+        )
+        # The policy staff's side: the triage list and the dossiers.
+        navigation.register_staff_link(
+            key="advocacy",
+            label=_("Signalen behandelen"),
+            url_name="advocacy_staff:triage",
+            order=10,
+            visible=_triages,
+        )
+        navigation.register_staff_link(
+            key="advocacy_dossiers",
+            label=_("Dossiers van signalen"),
+            url_name="advocacy_staff:dossiers",
+            order=11,
+            visible=_triages,
+        )
+        navigation.register_staff_panel(
+            key="advocacy",
+            template="advocacy/panels/staff_triage.html",
+            order=10,
+            context=_staff_panel,
+            visible=_triages,
         )
         crud = ("view", "add", "change", "delete")
         for group in (roles.BELEIDSADVISEUR, roles.BEHEERDER):

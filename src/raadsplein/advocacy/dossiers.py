@@ -101,6 +101,7 @@ def _in_dossier_state() -> State | None:
 @transaction.atomic
 def add_signal(*, dossier: Dossier, signal: Signal, by) -> Signal:
     """Put a signal in the dossier (a merged signal: refused, add the one it went into)."""
+    signal = Signal.objects.select_for_update().select_related("state").get(pk=signal.pk)
     if signal.merged_into_id:
         raise SignalError(
             _("Dit signaal is samengevoegd met #%(pk)s. Zet dat signaal in het dossier.")

@@ -31,6 +31,11 @@ def cosigned_by_council_of(user, signal) -> bool:
     )
 
 
+@rules.predicate
+def reported(user, signal) -> bool:
+    return signal is not None and bool(signal.reporter_id) and signal.reporter_id == user.pk
+
+
 is_policy = is_beleidsadviseur | is_beheerder
 
 rules.add_perm("advocacy.report_signal", has_membership)
@@ -46,3 +51,29 @@ rules.add_perm("advocacy.view_stats", is_member)
 # Files on a signal: its own council and policy staff; never other councils, not even the
 # councils that co-signed (a file may name people or the provider).
 rules.add_perm("advocacy.view_signal_files", sits_on_council_of | is_policy)
+# Staff's question to the reporter: the reporter, or a seat holder of the signal's council
+# (not the councils that co-signed).
+rules.add_perm("advocacy.answer_question", reported | sits_on_council_of)
+
+
+@rules.predicate
+def has_signal_in_dossier(user, dossier) -> bool:
+    """A council of the viewer reported or co-signed (and did not withdraw) a signal in it."""
+    if dossier is None or not getattr(user, "is_authenticated", False):
+        return False
+    from .selectors import council_ids_of
+
+    ids = council_ids_of(user)
+    if not ids:
+        return False
+    signals = dossier.signals.all()
+    return (
+        signals.filter(council_id__in=ids).exists()
+        or signals.filter(
+            cosignatures__council_id__in=ids, cosignatures__withdrawn_at__isnull=True
+        ).exists()
+    )
+
+
+# What a dossier did with the signals: the councils with a signal in it, and policy staff.
+rules.add_perm("advocacy.view_dossier", has_signal_in_dossier | is_policy)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import member_views
+from . import dossier_views, member_views, triage_views
 
 app_name = "advocacy"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("<int:pk>/wij-zien-dit-ook/", member_views.cosign, name="cosign"),
     path("<int:pk>/intrekken/", member_views.withdraw, name="withdraw"),
     path("<int:pk>/bestand/<int:file_pk>/", member_views.signal_file, name="file"),
+    path("<int:pk>/antwoord/", triage_views.answer_view, name="answer"),
+    path("dossiers/<int:pk>/", dossier_views.council_dossier_view, name="dossier"),
 ]

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -22,13 +22,20 @@ from .models import Signal, State, Tag
 
 
 class StateForm(WagtailAdminModelForm):
+    def _get_validation_exclusions(self):
+        # The database's one-initial-state constraint: save() moves the mark instead.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.add("is_initial")
+        return exclusions
+
     def clean(self):
         data = super().clean()
+        initial, visible = data.get("is_initial"), data.get("visible_to_councils")
         was_initial = (
             bool(self.instance.pk)
             and State.objects.filter(pk=self.instance.pk, is_initial=True).exists()
         )
-        if was_initial and not data.get("is_initial"):
+        if was_initial and not initial:
             self.add_error(
                 "is_initial",
                 _(
@@ -36,7 +43,7 @@ class StateForm(WagtailAdminModelForm):
                     "dan gaat het vinkje hier vanzelf uit."
                 ),
             )
-        if data.get("is_initial") and not data.get("visible_to_councils"):
+        if initial and not visible:
             self.add_error(
                 "visible_to_councils",
                 _("De beginstap moet zichtbaar zijn voor raden: zij zien die als eerste."),
@@ -108,10 +115,14 @@ def state_delete_refusal(state: State) -> str:
         .count()
     )
     if in_use:
-        return _(
+        return ngettext(
+            "De stap „%(name)s” is in gebruik (%(n)d signaal staat erin of is erdoor gegaan) "
+            "en kan niet worden verwijderd. Wilt u haar niet meer gebruiken? Zet dan het "
+            "vinkje ‘zichtbaar voor raden’ uit of geef haar een andere volgorde.",
             "De stap „%(name)s” is in gebruik (%(n)d signalen staan erin of zijn erdoor "
             "gegaan) en kan niet worden verwijderd. Wilt u haar niet meer gebruiken? Zet dan "
-            "het vinkje ‘zichtbaar voor raden’ uit of geef haar een andere volgorde."
+            "het vinkje ‘zichtbaar voor raden’ uit of geef haar een andere volgorde.",
+            in_use,
         ) % {"name": state.name, "n": in_use}
     return ""
 
