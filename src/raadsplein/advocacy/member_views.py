@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from raadsplein.organisations.access import MEMBERS, members_only, object_rule
 from raadsplein.web.files import with_ranges
 
-from . import attachments, privacy_check, selectors, services, similar
+from . import attachments, privacy_check, selectors, services, similar, triage
 from .member_forms import CosignForm, ReportForm, councils_for
 from .models import Signal
 
@@ -163,6 +163,16 @@ def signal_detail(request, signal, pk: int):
                 if user.has_perm("advocacy.view_signal_files", signal)
                 else []
             ),
+        )
+        # The staff side (triage, dossiers): an open question for the signal's own council,
+        # and the dossiers the signal is in, with what was done in them.
+        context.update(
+            open_question=(
+                triage.open_question(signal)
+                if context["is_own"] or signal.reporter_id == user.pk
+                else None
+            ),
+            dossiers=list(signal.dossiers.all()),
         )
     return render(request, "advocacy/members/signal.html", context)
 

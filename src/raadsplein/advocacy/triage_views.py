@@ -204,4 +204,3 @@ def answer_view(request, signal, pk: int):
             "answered": triage.questions_and_answers(signal),
         },
     )
-

@@ -262,3 +262,22 @@ def test_a_state_in_use_or_the_initial_one_cannot_be_deleted(client, advisor):
     unused = State.objects.create(name="Ongebruikt", slug="ongebruikt")
     client.post(ADMIN + f"delete/{unused.pk}/")
     assert not State.objects.filter(pk=unused.pk).exists()
+
+
+def test_the_members_signal_page_links_the_open_question_and_the_dossiers(client):
+    from raadsplein.advocacy import dossiers
+
+    signal = report()
+    advisor = beleidsadviseur()
+    co = cosign(signal)
+    triage.ask_reporter(signal=signal, text="Sinds wanneer speelt dit?", by=advisor)
+    dossier = dossiers.create_dossier(by=advisor, title="Personeelstekort in de avond")
+    dossiers.add_signal(dossier=dossier, signal=signal, by=advisor)
+    client.force_login(member(council=signal.council))
+    text = page(f"/signalen/{signal.pk}/", client)
+    assert f"/signalen/{signal.pk}/antwoord/" in text
+    assert f'href="/signalen/dossiers/{dossier.pk}/"' in text
+    client.force_login(co.person)  # a co-signer sees the dossier, not the question
+    text = page(f"/signalen/{signal.pk}/", client)
+    assert "antwoord/" not in text and "Sinds wanneer" not in text
+    assert f'href="/signalen/dossiers/{dossier.pk}/"' in text
