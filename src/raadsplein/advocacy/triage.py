@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from raadsplein.accounts import roles
 from raadsplein.audit import services as audit
 
-from . import feedback, selectors
+from . import facts, feedback, selectors
 from .models import CoSignature, HistoryEntry, HistoryKind, Signal, Tag
 from .services import (
     ACCOUNT_MAX,
@@ -227,6 +227,7 @@ def merge(*, duplicate: Signal, into: Signal, by) -> Signal:
     _log(
         by, "advocacy.signal.merge", duplicate, into=into.pk, councils=",".join(map(str, councils))
     )
+    facts.refresh_signal(duplicate.pk)  # and the signal it went into
     for cosignature in landed:
         feedback.merged_on_commit(cosignature_pk=cosignature.pk, duplicate_pk=duplicate.pk)
     return into
@@ -274,6 +275,7 @@ def split(*, signal: Signal, title: str, description: str, by) -> Signal:
         data={"from": signal.pk},
     )
     add_history(signal=signal, kind=HistoryKind.SPLIT, actor=by, visible=True, data={"to": new.pk})
+    facts.refresh_signal(new.pk)
     _log(by, "advocacy.signal.split", signal, new=new.pk)
     return new
 

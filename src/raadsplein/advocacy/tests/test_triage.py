@@ -228,3 +228,30 @@ def test_a_question_to_the_reporter_is_mailed_answered_and_only_one_is_open(
         triage.answer_question(signal=signal, person=seat_holder, text="Nog iets.")
     triage.ask_reporter(signal=signal, text="En hoeveel bewoners merken het?", by=advisor)
     assert actions() == ["advocacy.signal.question", "advocacy.signal.question"]
+
+
+def test_merge_and_split_keep_the_figures_in_step_with_a_rebuild():
+    from django.core.management import call_command
+
+    from raadsplein.advocacy import facts
+
+    def everything():
+        return {
+            dims: facts.grouped(dims, from_facts=True)
+            for dims in ((), ("province",), ("sector",), ("month",))
+        }
+
+    advisor = beleidsadviseur()
+    target, duplicate = report(), report(council=council_in(province="UT"))
+    cosign(duplicate)
+    triage.merge(duplicate=duplicate, into=target, by=advisor)
+    triage.split(
+        signal=target,
+        title="Maaltijden komen koud aan",
+        description="De warme maaltijd komt 's avonds koud op de afdeling aan.",
+        by=advisor,
+    )
+    kept = everything()
+    assert kept[()] == {(): (2, 3)}  # target and the split; three councils see the target
+    call_command("rebuild_signal_facts", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert everything() == kept
