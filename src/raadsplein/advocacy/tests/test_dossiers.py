@@ -198,3 +198,64 @@ def test_the_dossiers_document_is_served_to_its_councils_only(client):
     DossierAction.objects.filter(pk=shown.pk).update(visible_to_councils=False)
     client.force_login(signal.reporter)
     assert client.get(url).status_code == 404
+
+
+def _count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm: the session and the person's groups
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _dossiers(n, advisor):
+    Dossier.objects.all().delete()
+    made = []
+    for i in range(n):
+        dossier = dossiers.create_dossier(by=advisor, title=f"Dossier {i}")
+        dossiers.add_action(
+            dossier=dossier,
+            by=advisor,
+            kind="letter",
+            title=f"Brief {i}",
+            date=datetime.date(2026, 11, 2),
+            document=make_document(f"Brief {i}"),
+        )
+        made.append(dossier)
+    return made
+
+
+def test_the_staff_dossier_list_costs_the_same_queries_for_one_and_three(client):
+    advisor = beleidsadviseur()
+    client.force_login(advisor)
+    url = "/signalen/behandelen/dossiers/"
+    _dossiers(1, advisor)
+    one = _count_queries(client, url)
+    _dossiers(3, advisor)
+    assert _count_queries(client, url) == one
+
+
+def test_the_council_dossier_page_costs_the_same_queries_for_one_and_three_actions(client):
+    advisor = beleidsadviseur()
+    signal = report()
+    dossier = dossiers.create_dossier(by=advisor, title="Personeelstekort")
+    dossiers.add_signal(dossier=dossier, signal=signal, by=advisor)
+    client.force_login(signal.reporter)
+    url = f"/signalen/dossiers/{dossier.pk}/"
+
+    def actions(n):
+        dossier.actions.all().delete()
+        for i in range(n):
+            dossiers.add_action(
+                dossier=dossier,
+                by=advisor,
+                kind="meeting",
+                title=f"Gesprek {i}",
+                date=datetime.date(2026, 11, 2),
+                document=make_document(f"Verslag {i}"),
+            )
+        return _count_queries(client, url)
+
+    assert actions(1) == actions(3)
