@@ -177,9 +177,23 @@ class QuestionForm(forms.Form):
 class AddToDossierForm(forms.Form):
     dossier = forms.ModelChoiceField(
         queryset=Dossier.objects.filter(status=DossierStatus.OPEN),
+        required=False,
         label=_("Dossier"),
         empty_label=_("Kies een dossier"),
     )
+    new_title = forms.CharField(
+        label=_("Of maak een nieuw dossier met deze titel"),
+        required=False,
+        max_length=200,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("dossier") and (data.get("new_title") or "").strip():
+            self.add_error("new_title", _("Kies een dossier of maak een nieuw, niet allebei."))
+        elif not data.get("dossier") and not (data.get("new_title") or "").strip():
+            self.add_error("dossier", _("Kies een dossier of vul de titel van een nieuw in."))
+        return data
 
 
 class AnswerForm(forms.Form):

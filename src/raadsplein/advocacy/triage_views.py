@@ -3,6 +3,7 @@ Parse, call one service, render."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -158,9 +159,11 @@ def _handle(request, signal, action: str, forms: dict):
         triage.ask_reporter(signal=signal, text=data["text"], by=user)
         return _("Uw vraag is verstuurd naar de melder.")
     if action == "dossier":
-        dossiers.add_signal(dossier=data["dossier"], signal=signal, by=user)
+        with transaction.atomic():
+            dossier = data["dossier"] or dossiers.create_dossier(by=user, title=data["new_title"])
+            dossiers.add_signal(dossier=dossier, signal=signal, by=user)
         return _("Het signaal is toegevoegd aan het dossier „%(title)s”.") % {
-            "title": data["dossier"].title
+            "title": dossier.title
         }
     return None
 

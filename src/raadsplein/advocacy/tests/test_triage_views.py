@@ -179,6 +179,10 @@ def test_merge_split_note_question_and_dossier_from_the_page(client, advisor):
     dossier = Dossier.objects.create(title="Personeelstekort in de avond")
     client.post(url, {"action": "dossier", "dossier": dossier.pk})
     assert dossier.signals.get() == target
+    response = client.post(url, {"action": "dossier", "dossier": "", "new_title": ""})
+    assert "Kies een dossier of vul de titel van een nieuw in." in response.content.decode()
+    client.post(url, {"action": "dossier", "dossier": "", "new_title": "Koude maaltijden"})
+    assert Dossier.objects.get(title="Koude maaltijden").signals.get() == target
     client.post(url, {"action": "take"})
     assert Signal.objects.get(pk=target.pk).assigned_to == advisor
 
