@@ -1,6 +1,6 @@
 """Mail about a signal to the people of its councils: a visible state change (with the
-organisation's public answer), a merge that made their council a co-signer, and a question
-to the reporter.
+organisation's public answer), a merge that made their council a co-signer, a question
+to the reporter, and (to staff) the reporter's answer.
 
 Services call the ``*_on_commit`` helpers; a task is enqueued when the change has committed
 and carries only ids. Each mail goes out once per (history entry or co-signature, recipient):
@@ -152,6 +152,38 @@ def send_question_mail(*, entry_pk: int) -> bool:
         return first
 
 
+def send_answer_mail(*, entry_pk: int) -> bool:
+    """Tell staff the reporter answered: the signal's policy advisor, else whoever asked."""
+    from .models import HistoryEntry, HistoryKind
+
+    entry = (
+        HistoryEntry.objects.select_related("signal__assigned_to")
+        .filter(pk=entry_pk, kind=HistoryKind.ANSWER)
+        .first()
+    )
+    if entry is None:
+        return False
+    person = entry.signal.assigned_to
+    if person is None:
+        asked = HistoryEntry.objects.filter(pk=entry.data.get("question")).first()
+        person = asked.actor if asked else None
+    if person is None or not person.is_active or not person.email:
+        return False
+    with once(f"signalen.answer:{entry.pk}:{person.pk}") as first:
+        if first:
+            _send(
+                person,
+                subject=_("Antwoord van de melder bij signaal #%(pk)s"),
+                template="answer_to_staff",
+                context={
+                    "subject_args": {"pk": entry.signal_id},
+                    "signal": entry.signal,
+                    "url": links.absolute_reverse("advocacy_staff:signal", pk=entry.signal_id),
+                },
+            )
+        return first
+
+
 def _enqueue(task_name: str, **kwargs) -> None:
     from . import feedback_tasks
 
@@ -172,3 +204,7 @@ def merged_on_commit(*, cosignature_pk: int, duplicate_pk: int) -> None:
 
 def question_on_commit(*, entry_pk: int) -> None:
     transaction.on_commit(partial(_enqueue, "send_question_mail", entry_pk=entry_pk))
+
+
+def answered_on_commit(*, entry_pk: int) -> None:
+    transaction.on_commit(partial(_enqueue, "send_answer_mail", entry_pk=entry_pk))

@@ -19,3 +19,8 @@ def send_merge_mail(cosignature_pk: int, duplicate_pk: int) -> bool:
 @task()
 def send_question_mail(entry_pk: int) -> bool:
     return feedback.send_question_mail(entry_pk=entry_pk)
+
+
+@task()
+def send_answer_mail(entry_pk: int) -> bool:
+    return feedback.send_answer_mail(entry_pk=entry_pk)

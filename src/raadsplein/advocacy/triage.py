@@ -328,7 +328,8 @@ def ask_reporter(*, signal: Signal, text: str, by) -> HistoryEntry:
 @transaction.atomic
 def answer_question(*, signal: Signal, person, text: str) -> HistoryEntry:
     """The reporter, or someone with a seat on the signal's council, answers the open
-    question. The answer is an ANSWER entry that only staff and the council see."""
+    question. The answer is an ANSWER entry that only staff and the council see; the signal's
+    policy advisor (else whoever asked) gets an e-mail with a link to the staff page."""
     if signal.council_id not in selectors.council_ids_of(person) and (
         signal.reporter_id != getattr(person, "pk", None)
     ):
@@ -338,10 +339,12 @@ def answer_question(*, signal: Signal, person, text: str) -> HistoryEntry:
     if question is None:
         raise SignalError(_("Er staat geen vraag open bij dit signaal."))
     text = clean_text(text, field=_("uw antwoord"), minimum=ANSWER_MIN, maximum=ANSWER_MAX)
-    return add_history(
+    entry = add_history(
         signal=signal,
         kind=HistoryKind.ANSWER,
         actor=person,
         text=text,
         data={"question": question.pk},
     )
+    feedback.answered_on_commit(entry_pk=entry.pk)
+    return entry

@@ -220,7 +220,11 @@ def test_a_question_to_the_reporter_is_mailed_answered_and_only_one_is_open(
     with pytest.raises(services.SignalError, match="Alleen de raad van dit signaal"):
         triage.answer_question(signal=signal, person=co.person, text="Wij weten het niet.")
     seat_holder = member(council=signal.council)
-    answer = triage.answer_question(signal=signal, person=seat_holder, text="Sinds de zomer.")
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = triage.answer_question(signal=signal, person=seat_holder, text="Sinds de zomer.")
+    told = mail.outbox[-1]  # whoever asked (nobody is assigned); the answer stays out of mail
+    assert told.to == [advisor.email] and f"/signalen/behandelen/{signal.pk}/" in told.body
+    assert "Sinds de zomer." not in told.body
     assert answer.kind == HistoryKind.ANSWER and answer.data == {"question": question.pk}
     assert triage.open_question(signal) is None
     assert triage.questions_and_answers(signal) == [(question, answer)]
