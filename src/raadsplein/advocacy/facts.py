@@ -36,7 +36,7 @@ from .models import CoSignature, Signal
 
 DIMENSIONS = ("theme", "sector", "province", "month")
 VERSION_KEY = "rp:advocacy:facts"
-MIN_BITS = 8192
+MIN_BITS = 1024
 LOCK = 1_313_013  # pg_advisory_xact_lock key: one refresh at a time recomputes cells
 
 _COLUMN = {"theme": "theme_key", "sector": "sector_key", "province": "province", "month": "month"}
@@ -130,12 +130,13 @@ def fact_rows(root_ids: Iterable[int]) -> list[SignalFact]:
         SignalFact(
             signal_id=pk,
             council_id=council,
+            own=council == own,
             theme_key=theme,
             sector_key=sector,
             province=province,
             month=month_of(created),
         )
-        for pk, _council, province, created in signals
+        for pk, own, province, created in signals
         for council in sorted(seers[pk])
         for theme in themes[pk]
         for sector in sectors[pk]
@@ -181,7 +182,7 @@ def _width(cursor, need: int) -> int:
 
 
 _CUBE_SELECT = """
-    SELECT f.theme_key, f.sector_key, f.province, f.month, count(DISTINCT f.signal_id),
+    SELECT f.theme_key, f.sector_key, f.province, f.month, count(*) FILTER (WHERE f.own),
            bit_or(set_bit(repeat('0', %(width)s)::varbit, f.council_id, 1))
     FROM advocacy_signalfact f
 """
@@ -257,8 +258,10 @@ sectors(signal_id, sector_key) AS (
     SELECT id, '' FROM advocacy_signal WHERE merged_into_id IS NULL
     UNION ALL SELECT signal_id, caresector_id FROM advocacy_signal_sectors
 )
-INSERT INTO advocacy_signalfact (signal_id, council_id, theme_key, sector_key, province, month)
-SELECT s.id, seers.council_id, themes.theme_key, sectors.sector_key, s.province,
+INSERT INTO advocacy_signalfact
+    (signal_id, council_id, own, theme_key, sector_key, province, month)
+SELECT s.id, seers.council_id, seers.council_id = s.council_id, themes.theme_key,
+       sectors.sector_key, s.province,
        date_trunc('month', s.created_at AT TIME ZONE %s)::date
 FROM advocacy_signal s
 JOIN seers ON seers.root_id = s.id

@@ -24,6 +24,9 @@ class BitsField(models.TextField):
 class SignalFact(models.Model):
     signal_id = models.IntegerField()
     council_id = models.IntegerField()
+    # The row of the signal's own council (one per signal, theme and sector): counting these
+    # counts signals without DISTINCT.
+    own = models.BooleanField(default=False)
     theme_key = models.IntegerField()
     sector_key = models.CharField(max_length=40, blank=True)
     province = models.CharField(max_length=2)
