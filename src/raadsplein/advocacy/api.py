@@ -5,7 +5,9 @@ unknown theme or sector, or text the service refuses answer 422 with a Dutch mes
 change nothing; a signal the caller may not see (or that does not exist) answers 404.
 Session or personal token, as every endpoint (``raadsplein.api.signed_in``).
 
-Other parts of Signalen add their endpoints to this router (the figures: ``GET /stats``).
+``GET /stats?by=theme,sector``: the figures about signals by one or two of theme, sector,
+province and month, suppressed as everything that leaves the staff screens
+(``stats.published``, docs/advocacy.md): for members (staff count as members).
 """
 
 import datetime
@@ -13,14 +15,14 @@ from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils.translation import gettext
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from pydantic import Field, StringConstraints
 
 from raadsplein.api import ApiError, one_of, responses, signed_in, text, whole_number
 from raadsplein.knowledge.models import Theme
 from raadsplein.organisations.models import CareSector, Province
 
-from . import selectors, services
+from . import selectors, services, stats
 from .models import Signal
 
 router = Router(tags=["signalen"])
@@ -181,3 +183,72 @@ def my_signals(request: HttpRequest, page: whole_number(ge=1, le=100_000) = 1):
         }
         for s in signals
     ]
+
+
+# -- figures -----------------------------------------------------------------------------------
+
+
+class FigureOut(Schema):
+    """A cell (its dimension values), a total per value of one dimension, or the grand
+    total (no dimension values). ``count`` and ``councils`` are null when suppressed."""
+
+    theme: str | None = Field(None, description="Slug van het thema.")
+    sector: str | None = Field(None, description="Code van de zorgsector.")
+    province: one_of(Province) | None = Field(None, description="Code van de provincie.")
+    month: str | None = Field(None, pattern=r"^\d{4}-\d{2}$", description="Maand als JJJJ-MM.")
+    count: int | None = Field(description="Aantal signalen; null als het is weggelaten.")
+    councils: int | None = Field(
+        description="Aantal verschillende raden die de signalen zien (melder en wie mede "
+        "ondertekende); null als het is weggelaten."
+    )
+    suppressed: bool = Field(
+        description="Weggelaten: te weinig raden, of nodig om een weggelaten cijfer te beschermen."
+    )
+
+
+class StatsOut(Schema):
+    by: list[one_of(stats.DIMENSIONS)]
+    min_councils: int = Field(description="Cijfers van minder raden dan dit zijn weggelaten.")
+    cells: list[FigureOut]
+    totals: list[FigureOut]
+    total: FigureOut
+
+
+# What ``by`` may be, for the schema; the endpoint checks it itself, so that a wrong value
+# gets a Dutch message that says what is wrong.
+BY_VALUES = [
+    *stats.DIMENSIONS,
+    *(f"{a},{b}" for a in stats.DIMENSIONS for b in stats.DIMENSIONS if a != b),
+]
+
+
+class StatsQuery(Schema):
+    by: text(max_length=100) = Field(
+        description="Eén of twee van theme, sector, province, month, met een komma ertussen.",
+        json_schema_extra={"enum": BY_VALUES},
+    )
+
+
+@router.get(
+    "/stats",
+    auth=signed_in,
+    response=responses({200: StatsOut}, 403),
+    exclude_unset=True,
+    summary="Cijfers over signalen, met kleine aantallen weggelaten",
+)
+def signal_stats(request: HttpRequest, query: Query[StatsQuery]):
+    """Every combination of the chosen dimensions gets a cell; ``totals`` has one figure per
+    value of each dimension and ``total`` the grand total. A figure seen by fewer than
+    ``min_councils`` councils is left out (``count`` and ``councils`` null, ``suppressed``
+    true), and so are the figures from which it could be worked out."""
+    if not request.auth.has_perm("advocacy.view_stats"):
+        raise ApiError(
+            403,
+            "members_only",
+            gettext("De cijfers over signalen zijn er voor leden."),
+        )
+    try:
+        dims = stats.parse_dims(query.by)
+    except stats.DimensionError as exc:
+        raise ApiError(422, "invalid", str(exc)) from exc
+    return stats.published(dims)
