@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import dossier_views, member_views, triage_views
+from . import dossier_views, insight_views, member_views, triage_views
 
 app_name = "advocacy"
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path("<int:pk>/bestand/<int:file_pk>/", member_views.signal_file, name="file"),
     path("<int:pk>/antwoord/", triage_views.answer_view, name="answer"),
     path("dossiers/<int:pk>/", dossier_views.council_dossier_view, name="dossier"),
+    path("inzicht/", insight_views.dashboard_view, name="dashboard"),
+    path("wat-we-doen/", insight_views.public_view, name="public"),
 ]
