@@ -230,6 +230,7 @@ def merge(*, duplicate: Signal, into: Signal, by) -> Signal:
     facts.refresh_signal(duplicate.pk)  # and the signal it went into
     for cosignature in landed:
         feedback.merged_on_commit(cosignature_pk=cosignature.pk, duplicate_pk=duplicate.pk)
+    facts.refresh_signal(duplicate.pk)  # the duplicate's figures go, the target's grow
     return into
 
 
@@ -277,6 +278,7 @@ def split(*, signal: Signal, title: str, description: str, by) -> Signal:
     add_history(signal=signal, kind=HistoryKind.SPLIT, actor=by, visible=True, data={"to": new.pk})
     facts.refresh_signal(new.pk)
     _log(by, "advocacy.signal.split", signal, new=new.pk)
+    facts.refresh_signal(new.pk)
     return new
 
 

@@ -129,3 +129,27 @@ def test_the_cube_is_the_facts_counted():
     only = facts.Filters(theme=zorg.pk, province="GE")
     assert facts.grouped(("month",), only) == facts.grouped(("month",), only, from_facts=True)
     assert facts.grouped((), only)[()] == (2, 2)
+
+
+def test_merge_and_split_through_triage_keep_the_figures_in_step():
+    from raadsplein.accounts.tests.factories import beleidsadviseur
+    from raadsplein.advocacy import triage
+
+    zorg = theme("zorg")
+    target = report(themes=[zorg])
+    duplicate = report(themes=[zorg])
+    cosign(duplicate)
+    assert facts.grouped(()) == {(): (2, 3)}
+    triage.merge(duplicate=duplicate, into=target, by=beleidsadviseur())
+    kept = everything()
+    assert kept[()] == {(): (1, 3)}  # one signal; its own, the duplicate's and the co-signer
+    call_command("rebuild_signal_facts", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert everything() == kept
+    triage.split(
+        signal=target,
+        title="Een tweede kwestie",
+        description="Dit deel gaat over iets anders dan het eerste signaal.",
+        by=beleidsadviseur(),
+    )
+    assert facts.grouped(()) == {(): (2, 3)}
+    assert facts.grouped(("theme",)) == {(zorg.pk,): (2, 3)}
