@@ -2,13 +2,14 @@
 suppressed)."""
 
 import datetime
+import json
 import re
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
-from raadsplein.accounts.tests.factories import adviseur, beleidsadviseur
+from raadsplein.accounts.tests.factories import UserFactory, adviseur, beleidsadviseur
 from raadsplein.advocacy.models import Dossier, DossierAction
 from raadsplein.advocacy.tests.factories import council_in, report
 from raadsplein.knowledge.models import Theme
@@ -163,3 +164,41 @@ def test_public_page_queries_do_not_grow_with_dossiers(django_assert_num_queries
     dossier(2)
     with django_assert_num_queries(len(one)):
         assert "Dossier 2" in client.get(PUBLIC).content.decode()
+
+
+ROLES = {
+    "anonymous": lambda: None,
+    "signed_in": UserFactory,
+    "member": member,
+    "adviseur": adviseur,
+    "beleidsadviseur": beleidsadviseur,
+}
+STATS = "/api/v1/signals/stats?by=theme"
+
+
+@pytest.mark.parametrize(
+    ("role", "url", "status", "text"),
+    [
+        ("anonymous", DASHBOARD, 302, ""),
+        ("signed_in", DASHBOARD, 404, ""),
+        ("member", DASHBOARD, 404, ""),
+        ("adviseur", DASHBOARD, 200, "<h1>Signalen in cijfers</h1>"),
+        ("beleidsadviseur", DASHBOARD, 200, "<h1>Signalen in cijfers</h1>"),
+        *[(role, PUBLIC, 200, "<h1>Wat we met uw signalen doen</h1>") for role in ROLES],
+        ("anonymous", STATS, 401, '"code": "unauthorized"'),
+        ("signed_in", STATS, 403, '"code": "members_only"'),
+        ("member", STATS, 200, '"by": ["theme"]'),
+        ("adviseur", STATS, 200, '"by": ["theme"]'),
+        ("beleidsadviseur", STATS, 200, '"by": ["theme"]'),
+    ],
+)
+def test_permissions(world, role, url, status, text):
+    """Every URL of this part × every kind of visitor, asserting what they get."""
+    user = ROLES[role]()
+    client = signed_in(user) if user else Client()
+    response = client.get(url)
+    assert response.status_code == status
+    if url == STATS:
+        assert text in json.dumps(response.json())
+    else:
+        assert text in response.content.decode()
