@@ -122,7 +122,9 @@ def public_label(*, council, sector=None, province: str = "", named: bool = Fals
 
     words = [str(_KIND_WORDS.get(council.kind) or _("een cliëntenraad"))]
     if sector is not None:
-        words.append(_("in de %(sector)s") % {"sector": sector.name.lower()})
+        # "Ouderenzorg (VVT)" reads "in de ouderenzorg (VVT)": only the first letter lowered.
+        name = sector.name[:1].lower() + sector.name[1:]
+        words.append(_("in de %(sector)s") % {"sector": name})
     if province:
         words.append(_("in %(province)s") % {"province": Province(province).label})
     return " ".join(words)

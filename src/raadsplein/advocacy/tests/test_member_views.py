@@ -221,7 +221,7 @@ def test_another_council_sees_only_the_anonymised_signal(client):
     client.force_login(member(council=council_in()))
     text = client.get(f"/signalen/{signal.pk}/").content.decode()
     assert "Te weinig personeel in de avond" in text
-    assert "een centrale cliëntenraad in de ouderenzorg" in text and "in Gelderland" in text
+    assert "een centrale cliëntenraad in de ouderenzorg (VVT) in Gelderland" in text
     assert "We bespraken dit met het zorgkantoor." in text and "Resultaat" in text
     assert "1 raad" in text
     for hidden in ("Cliëntenraad Het Baken", "Zorggroep Het Baken", "Anna", "Interne notitie"):
@@ -278,7 +278,7 @@ def test_a_second_council_cosigns_and_both_see_two_councils(client):
     client.force_login(reporter)
     text = client.get(f"/signalen/{signal.pk}/").content.decode()
     assert "2 raden" in text and "Ook bij ons wachten bewoners" in text
-    assert "in Limburg" in text
+    assert "een cliëntenraad in de ouderenzorg (VVT) in Limburg" in text
     assert "Cliëntenraad De Brug" not in text
 
 
