@@ -4,12 +4,15 @@ From the title and description typed so far, up to five shared signals of other 
 that seem to be about the same thing, so that the member can co-sign one instead of reporting
 it again.
 
-- PostgreSQL: a Dutch full-text match (any of the typed words, stemmed; GIN index on
-  ``to_tsvector('dutch', title || ' ' || description)``) or a trigram word similarity on the
-  title (``pg_trgm``, GIN index; tolerates typos), ranked by both. Indexes: migration
-  ``0005_similar_search``.
+- PostgreSQL: a Dutch full-text match (any of the typed words, stemmed) on a stored,
+  generated ``search_document`` column (``to_tsvector('dutch', title || ' ' || description)``,
+  GIN index) or a trigram word similarity on the title (``pg_trgm``, GIN index; tolerates
+  typos), ranked by both. Migrations ``0005_similar_search`` and ``0006_search_document``.
 - Other databases (SQLite in development): signals containing any of the typed words, ranked
-  by how many distinct words they share (on at most ``FALLBACK_CANDIDATES`` recent ones).
+  by how many distinct words they share.
+
+Both rank at most the newest ``CANDIDATES`` matching signals, so that a common word does not
+make every keystroke read the whole table.
 
 Only what other councils may see is returned (``selectors.shared_signals``: not merged away);
 signals of the member's own councils, and those they co-signed already, are left out (they
@@ -21,7 +24,7 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import BooleanField, Exists, F, FloatField, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, FloatField, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from . import selectors
@@ -30,7 +33,7 @@ from .models import Signal
 LIMIT = 5
 MAX_WORDS = 12
 MIN_CHARS = 4  # fewer typed characters than this: no suggestions yet
-FALLBACK_CANDIDATES = 300
+CANDIDATES = 500  # newest matching signals that are ranked (see _postgres)
 
 # Common Dutch words that say nothing about what a signal is about.
 _STOPWORDS_TEXT = """
@@ -45,12 +48,11 @@ STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
 _WORD = re.compile(r"[0-9a-zà-öø-ÿ]+", re.IGNORECASE)
 
-# The same expression as the index in migration 0005 (unqualified columns in the index,
-# qualified here because the query joins other tables).
-_DOCUMENT = (
-    "to_tsvector('dutch'::regconfig, "
-    '"advocacy_signal"."title" || \' \' || "advocacy_signal"."description")'
-)
+# A generated column that PostgreSQL keeps in step with title and description (migration
+# 0006; not a model field, so other databases never see it), with a GIN index.
+# Columns are named without the table: the candidates' query runs as a subquery under an
+# alias, and the bare name finds the innermost table (there is one in each query here).
+_DOCUMENT = "search_document"
 
 
 def words_of(*texts: str) -> list[str]:
@@ -80,14 +82,17 @@ def similar_signals(
     if not words:
         return []
     ids = list(exclude_council_ids)
-    base = selectors.shared_signals()
+    # First the ids, on the bare table (no joins, no counts); then only those few, whole.
+    candidates = Signal.objects.filter(merged_into__isnull=True)
     if ids:
         signed = selectors.active_cosignatures().filter(signal=OuterRef("pk"), council_id__in=ids)
-        base = base.exclude(council_id__in=ids).exclude(Exists(signed))
+        candidates = candidates.exclude(council_id__in=ids).exclude(Exists(signed))
     if connection.vendor == "postgresql":
-        found = list(_postgres(base, title=title, words=words)[:limit])
+        ranked = _postgres(candidates, title=title, words=words, limit=limit)
     else:
-        found = _fallback(base, words=words, limit=limit)
+        ranked = _fallback(candidates, words=words, limit=limit)
+    by_id = {s.pk: s for s in selectors.shared_signals().filter(pk__in=ranked)}
+    found = [by_id[pk] for pk in ranked if pk in by_id]
     for signal in found:
         # What a suggestion shows: how other councils see the reporter, and the count.
         signal.label = selectors.signal_label(signal)
@@ -95,52 +100,66 @@ def similar_signals(
     return found
 
 
-def _postgres(base: QuerySet[Signal], *, title: str, words: list[str]) -> QuerySet[Signal]:
+def _postgres(candidates: QuerySet[Signal], *, title: str, words: list[str], limit: int):
+    """Ids of the best matches, ranked by full-text rank plus the title's word similarity,
+    among the newest ``CANDIDATES`` signals that share a (stemmed) word and the newest
+    ``CANDIDATES`` whose title is like the typed title. Two queries, each able to use its own
+    GIN index (one query with OR made PostgreSQL read the whole table)."""
     # Words are letters and digits only (``_WORD``), so they are safe inside to_tsquery; every
     # value is a bound parameter, the SQL around it is fixed (hence the S611 exceptions).
     tsquery = " | ".join(words)
-    matches = RawSQL(  # noqa: S611
-        f"{_DOCUMENT} @@ to_tsquery('dutch'::regconfig, %s)",
-        (tsquery,),
-        output_field=BooleanField(),
-    )
-    rank = RawSQL(  # noqa: S611
-        f"ts_rank({_DOCUMENT}, to_tsquery('dutch'::regconfig, %s))",
-        (tsquery,),
-        output_field=FloatField(),
-    )
-    condition = Q(matches)
     typed_title = title.strip()
+    conditions = [
+        RawSQL(  # noqa: S611
+            f"{_DOCUMENT} @@ to_tsquery('dutch'::regconfig, %s)",
+            (tsquery,),
+            output_field=BooleanField(),
+        )
+    ]
     if len(typed_title) >= MIN_CHARS:
         # "<%": the typed title's trigrams are found in some stretch of the signal's title.
-        similar_title = RawSQL(  # noqa: S611
-            '%s <%% "advocacy_signal"."title"', (typed_title,), output_field=BooleanField()
+        conditions.append(
+            RawSQL("%s <%% title", (typed_title,), output_field=BooleanField())  # noqa: S611
         )
-        title_score = RawSQL(  # noqa: S611
-            'word_similarity(%s, "advocacy_signal"."title")',
-            (typed_title,),
-            output_field=FloatField(),
-        )
-        condition |= Q(similar_title)
-    else:
-        title_score = RawSQL("0", (), output_field=FloatField())
-    return (
-        base.filter(condition)
-        .alias(rank=rank, title_score=title_score)
-        .annotate(score=F("rank") + F("title_score"))
-        .order_by("-score", "-created_at", "-pk")
+    score = RawSQL(  # noqa: S611
+        f"ts_rank({_DOCUMENT}, to_tsquery('dutch'::regconfig, %s)) + word_similarity(%s, title)",
+        (tsquery, typed_title),
+        output_field=FloatField(),
     )
+    scored: dict[int, tuple] = {}
+    for condition in conditions:
+        # Ranking reads every row it ranks; the newest CANDIDATES bound that work when a
+        # common word matches thousands of signals (then older ones are not suggested).
+        recent = candidates.filter(condition).order_by("-created_at", "-pk").values("pk")
+        rows = (
+            Signal.objects.filter(pk__in=recent[:CANDIDATES])
+            .annotate(score=score)
+            .order_by("-score", "-created_at", "-pk")
+            .values_list("pk", "score", "created_at")[:limit]
+        )
+        for pk, value, created in rows:
+            scored[pk] = (value, created, pk)
+    ranked = sorted(scored.values(), reverse=True)
+    return [pk for _value, _created, pk in ranked[:limit]]
 
 
-def _fallback(base: QuerySet[Signal], *, words: list[str], limit: int) -> list[Signal]:
+def _fallback(candidates: QuerySet[Signal], *, words: list[str], limit: int) -> list[int]:
+    """Ids of the newest signals sharing the most distinct words (title words count double)."""
     condition = Q()
     for word in words:
         condition |= Q(title__icontains=word) | Q(description__icontains=word)
-    candidates = list(base.filter(condition).order_by("-created_at", "-pk")[:FALLBACK_CANDIDATES])
+    rows = list(
+        candidates.filter(condition)
+        .order_by("-created_at", "-pk")
+        .values_list("pk", "title", "description")[:CANDIDATES]
+    )
+    wanted = set(words)
 
-    def overlap(signal: Signal) -> int:
-        own = set(words_of(signal.title, signal.description))
-        return len(own & set(words)) + 2 * len(set(words_of(signal.title)) & set(words))
+    def overlap(row) -> int:
+        _pk, title, description = row
+        return len(set(words_of(title, description)) & wanted) + 2 * len(
+            set(words_of(title)) & wanted
+        )
 
-    candidates.sort(key=overlap, reverse=True)
-    return [s for s in candidates if overlap(s) > 0][:limit]
+    rows.sort(key=overlap, reverse=True)
+    return [row[0] for row in rows if overlap(row) > 0][:limit]

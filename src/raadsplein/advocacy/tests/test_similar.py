@@ -79,10 +79,10 @@ def test_postgres_has_the_indexes():
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexname FROM pg_indexes WHERE tablename = 'advocacy_signal' "
-            "AND indexname IN ('advocacy_signal_fts', 'advocacy_signal_title_trgm')"
+            "AND indexname IN ('advocacy_signal_search_document', 'advocacy_signal_title_trgm')"
         )
         assert {row[0] for row in cursor.fetchall()} == {
-            "advocacy_signal_fts",
+            "advocacy_signal_search_document",
             "advocacy_signal_title_trgm",
         }
 
