@@ -39,6 +39,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("advocacy", "0005_similar_search")]
+    dependencies = [("advocacy", "0006_report_quotes")]
 
     operations = [migrations.RunPython(create, drop)]
