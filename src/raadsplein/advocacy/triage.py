@@ -227,7 +227,6 @@ def merge(*, duplicate: Signal, into: Signal, by) -> Signal:
     _log(
         by, "advocacy.signal.merge", duplicate, into=into.pk, councils=",".join(map(str, councils))
     )
-    facts.refresh_signal(duplicate.pk)  # and the signal it went into
     for cosignature in landed:
         feedback.merged_on_commit(cosignature_pk=cosignature.pk, duplicate_pk=duplicate.pk)
     facts.refresh_signal(duplicate.pk)  # the duplicate's figures go, the target's grow
@@ -276,7 +275,6 @@ def split(*, signal: Signal, title: str, description: str, by) -> Signal:
         data={"from": signal.pk},
     )
     add_history(signal=signal, kind=HistoryKind.SPLIT, actor=by, visible=True, data={"to": new.pk})
-    facts.refresh_signal(new.pk)
     _log(by, "advocacy.signal.split", signal, new=new.pk)
     facts.refresh_signal(new.pk)
     return new
