@@ -7,7 +7,7 @@ it again.
 - PostgreSQL: a Dutch full-text match (any of the typed words, stemmed) on a stored,
   generated ``search_document`` column (``to_tsvector('dutch', title || ' ' || description)``,
   GIN index) or a trigram word similarity on the title (``pg_trgm``, GIN index; tolerates
-  typos), ranked by both. Migrations ``0005_similar_search`` and ``0007_search_document``.
+  typos), ranked by both. Migrations ``0005_similar_search`` and ``0008_search_document``.
 - Other databases (SQLite in development): signals containing any of the typed words, ranked
   by how many distinct words they share.
 
@@ -49,7 +49,7 @@ STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WORD = re.compile(r"[0-9a-zà-öø-ÿ]+", re.IGNORECASE)
 
 # A generated column that PostgreSQL keeps in step with title and description (migration
-# 0007; not a model field, so other databases never see it), with a GIN index.
+# 0008; not a model field, so other databases never see it), with a GIN index.
 # Columns are named without the table: the candidates' query runs as a subquery under an
 # alias, and the bare name finds the innermost table (there is one in each query here).
 _DOCUMENT = "search_document"

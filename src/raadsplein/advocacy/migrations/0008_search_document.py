@@ -39,6 +39,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("advocacy", "0006_report_quotes")]
+    dependencies = [("advocacy", "0007_signal_fact_own")]
 
     operations = [migrations.RunPython(create, drop)]
