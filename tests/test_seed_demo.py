@@ -5,7 +5,16 @@ from raadsplein.accounts.models import User
 from raadsplein.organisations.models import CareProvider, Council, IndividualMembership, Seat
 from raadsplein.organisations.rules import is_member
 
-FIXED = ["lid", "voorzitter", "ondersteuner", "nietlid", "adviseur", "redacteur", "beheerder"]
+FIXED = [
+    "lid",
+    "voorzitter",
+    "ondersteuner",
+    "nietlid",
+    "adviseur",
+    "redacteur",
+    "beheerder",
+    "beleid",
+]
 
 
 @pytest.fixture
@@ -28,12 +37,14 @@ def test_seed_builds_the_demo_world(seeded):
 
 
 def _counts() -> tuple[int, ...]:
+    from raadsplein.advocacy.models import CoSignature, Dossier, HistoryEntry, Signal
     from raadsplein.events.models import Booking, Event
     from raadsplein.helpdesk.models import Message, Question
     from raadsplein.knowledge.models import PublicationPage
     from raadsplein.learning.models import Course, Step
 
     models = [User, Council, Seat, Event, Booking, PublicationPage, Course, Step, Question, Message]
+    models += [Signal, CoSignature, HistoryEntry, Dossier]
     return tuple(m.objects.count() for m in models)
 
 
@@ -66,7 +77,7 @@ def test_every_fixed_demo_account_signs_in(seeded, client, name):
         {"login": f"{name}@demo.raadsplein.nl", "password": "raadsplein-demo"},
     )
     assert response.status_code == 302, response.content.decode()[:500]
-    staff = name in ("adviseur", "redacteur", "beheerder")
+    staff = name in ("adviseur", "redacteur", "beheerder", "beleid")
     assert response["Location"] == ("/medewerkers/" if staff else "/mijn/")
 
 
@@ -80,6 +91,8 @@ def test_demo_roles_are_what_they_say(seeded):
     assert user("adviseur").groups.filter(name="Adviseurs").exists()
     assert user("redacteur").groups.filter(name="Redacteuren").exists()
     assert user("beheerder").groups.filter(name="Beheerders").exists()
+    assert user("beleid").groups.filter(name="Beleidsadviseurs").exists()
+    assert user("beleid").has_perm("advocacy.manage_dossiers")
     members = sum(is_member(user(f"deelnemer{n:03d}")) for n in range(1, 301, 10))
     assert members == 30
 
@@ -142,3 +155,52 @@ def test_demo_vraagbaak_has_questions_in_every_state(seeded):
     assert set(questions.exclude(status="new").values_list("assigned_to", flat=True)) <= set(
         advisors.values_list("pk", flat=True)
     )
+
+
+def test_demo_signalen_span_two_years_themes_sectors_provinces_and_states(seeded):
+    import datetime
+
+    from django.db.models import Count, F
+    from django.utils import timezone
+
+    from raadsplein.advocacy.models import CoSignature, Dossier, HistoryKind, Signal
+
+    signals = Signal.objects.all()
+    assert 390 <= signals.count() <= 410
+    assert all(d.startswith("Demo:") for d in signals.values_list("description", flat=True))
+    assert signals.values("province").distinct().count() == 12
+    assert signals.values("council").distinct().count() >= 40
+    assert signals.values("themes").distinct().count() >= 8
+    assert signals.values("sectors").distinct().count() >= 3
+    oldest = signals.order_by("created_at").first().created_at
+    assert timezone.now() - oldest > datetime.timedelta(days=600)
+    states = dict(signals.values_list("state__slug").annotate(n=Count("pk")))
+    assert set(states) == {
+        "ontvangen",
+        "in-behandeling",
+        "in-dossier",
+        "aangekaart",
+        "resultaat",
+        "gesloten",
+    }
+    assert signals.exclude(public_answer="").count() >= 100
+    assert not signals.filter(state__is_closed=True, closed_at__isnull=True).exists()
+    assert signals.filter(merged_into__isnull=False).count() >= 3
+    assert CoSignature.objects.count() >= 100
+    assert not CoSignature.objects.filter(signal__council=F("council")).exists()
+    # The history tells each signal's life in order, starting with the report.
+    first = signals.order_by("pk").first()
+    kinds = list(first.history.order_by("created_at", "pk").values_list("kind", flat=True))
+    assert kinds[0] == HistoryKind.REPORTED
+    dossiers = Dossier.objects.all()
+    assert dossiers.count() == 3
+    for dossier in dossiers:
+        assert dossier.actions.exists() and dossier.report_quotes.exists()
+        assert dossier.signals.values("council").distinct().count() >= 5
+    lid = User.objects.get(email="lid@demo.raadsplein.nl")
+    assert signals.filter(reporter=lid).exists()
+    # A dossier's report has figures to show, the quotes and what was done.
+    from raadsplein.advocacy import reports
+
+    data = reports.report_data(reports.Scope(dossier=dossiers.order_by("pk").first()))
+    assert data["total"]["count"] == 25 and data["quotes"] and data["actions"]

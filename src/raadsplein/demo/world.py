@@ -14,7 +14,7 @@ class Builder:
 
 def builders() -> list[Builder]:
     """``build(*, log)`` creates or updates one part; a second run changes nothing."""
-    from . import events, helpdesk, knowledge, learning, organisations, site, video
+    from . import advocacy, events, helpdesk, knowledge, learning, organisations, site, video
 
     return [
         Builder("site", site.build),
@@ -27,4 +27,6 @@ def builders() -> list[Builder]:
         Builder("video", video.build),
         # Questions of the councils and people made above.
         Builder("helpdesk", helpdesk.build),
+        # Signals of the councils and people made above; the policy advisor from organisations.
+        Builder("advocacy", advocacy.build),
     ]

@@ -10,6 +10,7 @@ LOGINS = [
     ("adviseur", "adviseur (medewerker)"),
     ("redacteur", "redacteur (medewerker)"),
     ("beheerder", "beheerder (medewerker)"),
+    ("beleid", "beleidsadviseur (medewerker): Signalen behandelen, dossiers, rapporten"),
     ("bouwpool", "expert in de Bouwpool van de Vraagbaak"),
     ("zorggeld", "expert in de pool Zorg & Geld van de Vraagbaak"),
     ("deelnemer001", "… t/m deelnemer300: leden van verschillende raden"),
