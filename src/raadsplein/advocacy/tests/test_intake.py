@@ -73,6 +73,7 @@ def test_the_advisor_turns_a_question_into_a_signal_in_one_step(client):
     # The advisor sees it on the question's signal page.
     page = client.get(f"/vraagbaak/behandelen/vraag/{question.pk}/signaal/").content.decode()
     assert f"S-{signal.pk}: {signal.title}" in page
+    assert f'href="/signalen/behandelen/{signal.pk}/"' in page
 
 
 def test_an_asker_who_left_the_council_is_not_the_reporter():
