@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from raadsplein.knowledge.models import Theme
 from raadsplein.organisations.access import permission_required
 from raadsplein.organisations.models import CareSector, Province
+from raadsplein.web import caching
 
 from . import facts, insight, stats
 from .models import Dossier, DossierAction
@@ -90,10 +91,15 @@ class InsightForm(forms.Form):
 def dashboard_view(request):
     form = InsightForm(request.GET or None)
     filters = form.filters(timezone.localdate())
+    # The same for every member of staff who asks the same; dropped when the figures change
+    # (facts.version) or content such as a theme's name does.
+    data = caching.shared(
+        "advocacy-dashboard", (filters, facts.version()), lambda: insight.dashboard(filters)
+    )
     return render(
         request,
         "advocacy/insight/dashboard.html",
-        {"form": form, "filters": filters, "data": insight.dashboard(filters)},
+        {"form": form, "filters": filters, "data": data},
     )
 
 

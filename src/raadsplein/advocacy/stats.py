@@ -165,6 +165,5 @@ def published(dims: Sequence[str], *, min_councils: int | None = None) -> dict:
             "total": suppressed.total.as_dict(()),
         }
 
-    return caching.shared(
-        "advocacy-stats", (dims, k, facts.version()), compute, follows_content=False
-    )
+    # Dropped when the figures change, and with content (a theme's slug, say).
+    return caching.shared("advocacy-stats", (dims, k, facts.version()), compute)

@@ -202,3 +202,17 @@ def test_permissions(world, role, url, status, text):
         assert text in json.dumps(response.json())
     else:
         assert text in response.content.decode()
+
+
+def test_cached_figures_follow_a_new_signal(world, settings, django_capture_on_commit_callbacks):
+    settings.RAADSPLEIN_PAGE_CACHE_SECONDS = 60
+    client = signed_in(adviseur())
+    lid = member()
+    api = signed_in(lid)
+    assert "<dd>8</dd>" in client.get(DASHBOARD).content.decode()
+    before = api.get("/api/v1/signals/stats", {"by": "theme"}).json()["total"]
+    with django_capture_on_commit_callbacks(execute=True):
+        report(council=council_in(province="GE"), themes=[theme("personeel")])
+    assert "<dd>9</dd>" in client.get(DASHBOARD).content.decode()
+    after = api.get("/api/v1/signals/stats", {"by": "theme"}).json()["total"]
+    assert (before["count"], after["count"]) == (8, 9)
