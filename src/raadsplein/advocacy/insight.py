@@ -56,8 +56,9 @@ def province_map(figures: dict[str, dict]) -> dict:
                 "code": code,
                 "label": label,
                 "d": shape["d"],
-                "x": shape["label_x"],
-                "y": shape["label_y"],
+                # Strings: a float in a template is written with a Dutch comma.
+                "x": str(shape["label_x"]),
+                "y": str(shape["label_y"]),
                 "level": level_of(figure["count"], bands),
                 **figure,
             }
@@ -81,7 +82,7 @@ def bars(rows: list[dict], *, height: int = 160, bar: int = 14, gap: int = 4) ->
     return {
         "bars": out,
         "bar": bar,
-        "width": 50 + len(rows) * pitch,
+        "width": 80 + len(rows) * pitch,
         "height": height + 40,
         "base": 10 + height,
         "top": top,

@@ -216,3 +216,11 @@ def test_cached_figures_follow_a_new_signal(world, settings, django_capture_on_c
     assert "<dd>9</dd>" in client.get(DASHBOARD).content.decode()
     after = api.get("/api/v1/signals/stats", {"by": "theme"}).json()["total"]
     assert (before["count"], after["count"]) == (8, 9)
+
+
+def test_map_coordinates_are_written_with_a_dot(world, settings):
+    settings.LANGUAGE_CODE = "nl"
+    html = signed_in(adviseur()).get(DASHBOARD, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    labels = re.findall(r'<text x="([^"]+)" y="([^"]+)" class="insight-map__code"', html)
+    assert len(labels) == 12
+    assert all("," not in x + y for x, y in labels)
