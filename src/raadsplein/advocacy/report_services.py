@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from raadsplein.audit import services as audit
 
 from .models import CoSignature, Dossier, Signal
+from .privacy_check import find_personal_data
 from .report_models import ReportQuote
 from .services import SignalError
 
@@ -44,7 +45,8 @@ def add_quote(
 ) -> ReportQuote:
     """A policy advisor chooses an excerpt of a signal's text or a co-signature's account.
     Every piece of the excerpt (words left out are marked with "…") must be in the source, so
-    a quote is always the council's own words."""
+    a quote is always the council's own words; one that seems to hold personal data (names
+    after "mevrouw", e-mail, phone, BSN: ``privacy_check``) is refused."""
     if (signal is None) == (cosignature is None):
         raise SignalError(_("Kies een signaal of een 'wij zien dit ook'."))
     text = (text or "").strip()
@@ -60,6 +62,17 @@ def add_quote(
                 "Dit citaat staat niet letterlijk in de tekst. Neem de woorden over zoals de "
                 "raad ze schreef; laat u iets weg, zet dan … op die plaats."
             )
+        )
+    found = find_personal_data(text)
+    if found:
+        # A report goes out: unlike the member's form (a warning), a quote is refused.
+        raise SignalError(
+            _(
+                "Dit citaat lijkt persoonsgegevens te bevatten (%(what)s). Een rapport gaat "
+                "naar buiten: kies een stuk tekst zonder namen, e-mailadressen, "
+                "telefoonnummers of BSN, of laat dat deel weg met …"
+            )
+            % {"what": ", ".join(sorted({str(f.label) for f in found}))}
         )
     quote = ReportQuote.objects.create(
         signal=signal, cosignature=cosignature, dossier=dossier, text=text, chosen_by=by

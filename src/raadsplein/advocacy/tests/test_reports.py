@@ -218,6 +218,10 @@ def test_a_quote_must_be_the_councils_own_words():
     assert AuditEntry.objects.filter(action="advocacy.quote.add").count() == 1
     with pytest.raises(services.SignalError, match="Kies een signaal"):
         report_services.add_quote(by=staff, text="Bewoners wachten")
+    named = report(description="Mevrouw Jansen wacht 's avonds een uur op hulp bij het naar bed.")
+    with pytest.raises(services.SignalError, match="persoonsgegevens"):
+        report_services.add_quote(by=staff, signal=named, text="Mevrouw Jansen wacht 's avonds")
+    assert ReportQuote.objects.count() == 1
 
 
 def test_staff_choose_a_quote_from_a_co_signature_on_the_quotes_page(client):
