@@ -31,6 +31,13 @@ def _take_over_vraagbaak_signals(sender, **kwargs) -> None:
     take_over_waiting()
 
 
+def _default_states(sender, **kwargs) -> None:
+    # A flushed test database has no states; reporting needs one (states.py).
+    from .states import ensure_default_states
+
+    ensure_default_states()
+
+
 def _my_signals_panel(request) -> dict:
     from . import selectors
 
@@ -124,6 +131,7 @@ class AdvocacyConfig(AppConfig):
         from .intake import SINK
 
         vraagbaak_signals.register_sink(SINK)
+        post_migrate.connect(_default_states, sender=self, dispatch_uid="advocacy_states")
         post_migrate.connect(
             _take_over_vraagbaak_signals, sender=self, dispatch_uid="advocacy_vraagbaak"
         )

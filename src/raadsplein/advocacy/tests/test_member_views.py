@@ -412,3 +412,15 @@ def test_the_dashboard_panel_lists_the_councils_signals(client):
 def test_a_non_member_gets_the_members_page(client):
     client.force_login(UserFactory())
     assert client.get(MINE).status_code == 403
+
+
+def test_default_states_come_back_only_in_a_database_without_any():
+    from raadsplein.advocacy.states import ensure_default_states
+
+    assert ensure_default_states() == 0  # the migration made them
+    State.objects.filter(slug="gesloten").delete()
+    assert ensure_default_states() == 0  # staff removed one: not made again
+    Signal.objects.all().delete()
+    State.objects.all().delete()
+    assert ensure_default_states() == 6
+    assert State.objects.get(is_initial=True).slug == "ontvangen"
