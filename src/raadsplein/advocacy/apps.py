@@ -177,3 +177,11 @@ class AdvocacyConfig(AppConfig):
             order=16,
             visible=_makes_reports,
         )
+
+        # Insight (part 5): the figures for every member of staff.
+        navigation.register_staff_link(
+            key="advocacy_insight",
+            label=_("Signalen in cijfers"),
+            url_name="advocacy:dashboard",
+            order=12,
+        )

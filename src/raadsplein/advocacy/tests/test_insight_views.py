@@ -224,3 +224,9 @@ def test_map_coordinates_are_written_with_a_dot(world, settings):
     labels = re.findall(r'<text x="([^"]+)" y="([^"]+)" class="insight-map__code"', html)
     assert len(labels) == 12
     assert all("," not in x + y for x, y in labels)
+
+
+def test_staff_start_page_links_the_dashboard():
+    html = signed_in(adviseur()).get("/medewerkers/").content.decode()
+    assert f'href="{DASHBOARD}"' in html
+    assert "Signalen in cijfers" in html
