@@ -113,6 +113,14 @@ _KIND_WORDS = {
 }
 
 
+def _in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: "Ouderenzorg (VVT)" → "ouderenzorg (VVT)"; an
+    abbreviation at the start ("GGZ") stays as it is."""
+    if name[:2].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
 def public_label(*, council, sector=None, province: str = "", named: bool = False) -> str:
     """How other councils see who reported or co-signed: "een cliëntenraad in de ouderenzorg
     in Gelderland", or the council's name when it chose to be named."""
@@ -122,9 +130,7 @@ def public_label(*, council, sector=None, province: str = "", named: bool = Fals
 
     words = [str(_KIND_WORDS.get(council.kind) or _("een cliëntenraad"))]
     if sector is not None:
-        # "Ouderenzorg (VVT)" reads "in de ouderenzorg (VVT)": only the first letter lowered.
-        name = sector.name[:1].lower() + sector.name[1:]
-        words.append(_("in de %(sector)s") % {"sector": name})
+        words.append(_("in de %(sector)s") % {"sector": _in_sentence(sector.name)})
     if province:
         words.append(_("in %(province)s") % {"province": Province(province).label})
     return " ".join(words)

@@ -17,7 +17,7 @@ from raadsplein.advocacy.models import (
 )
 from raadsplein.advocacy.tests.factories import council_in, report, sector
 from raadsplein.audit.models import AuditEntry
-from raadsplein.organisations.models import CouncilKind, Province
+from raadsplein.organisations.models import CareSector, CouncilKind, Province
 from raadsplein.organisations.tests.factories import CouncilFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -148,3 +148,13 @@ def test_other_councils_see_a_kind_of_council_not_its_name():
     )
     named = report(council=central, named=True)
     assert selectors.signal_label(named) == "Centrale Raad De Linde"
+
+
+def test_a_sector_reads_inside_the_sentence_and_keeps_its_abbreviation():
+    council = CouncilFactory(kind=CouncilKind.CLIENT)
+    label = selectors.public_label(
+        council=council, sector=CareSector(name="Ouderenzorg (VVT)"), province="UT"
+    )
+    assert label == "een cliëntenraad in de ouderenzorg (VVT) in Utrecht"
+    ggz = selectors.public_label(council=council, sector=CareSector(name="GGZ"), province="")
+    assert ggz == "een cliëntenraad in de GGZ"
