@@ -138,7 +138,7 @@ def test_report_cosign_dossier_state_and_feedback_for_both_councils(page, assert
     dossier_form = page.locator(
         "section", has=page.get_by_role("heading", name="Toevoegen aan dossier")
     )
-    dossier_form.get_by_label("Dossier").select_option(label=dossier.title)
+    dossier_form.get_by_label("Dossier", exact=True).select_option(label=dossier.title)
     dossier_form.get_by_role("button", name="Toevoegen aan dossier").click()
     page.wait_for_load_state("load")
     assert dossier.signals.filter(pk=signal.pk).exists()
@@ -152,6 +152,12 @@ def test_report_cosign_dossier_state_and_feedback_for_both_councils(page, assert
     assert signal.state.slug == "aangekaart" and signal.public_answer == ANSWER
     assert_accessible(page, context="staff signal page after the change")
     shoot(page, "staff-signal-1280")
+    # The dashboard: the figures, the map of the provinces and the same figures as a table.
+    page.goto("/signalen/inzicht/")
+    page.get_by_role("heading", name="Signalen in cijfers").wait_for()
+    assert page.locator("svg path").count() >= 12
+    assert "Gelderland" in page.locator("main").inner_text()
+    check_both_widths(page, assert_accessible, "dashboard")
 
     # 4. Both councils see the feedback: on their pages and by mail.
     recipients = sorted(address for m in mail.outbox for address in m.to)
@@ -166,3 +172,11 @@ def test_report_cosign_dossier_state_and_feedback_for_both_councils(page, assert
         detail = page.locator("main").inner_text()
         assert ANSWER in detail and dossier.title in detail
         check_both_widths(page, assert_accessible, f"feedback-{person.first_name.lower()}")
+
+    # 5. The public page, for anyone: what was done, and only figures safe to publish.
+    page.context.clear_cookies()
+    page.goto("/signalen/wat-we-doen/")
+    page.get_by_role("heading", name="Wat we met uw signalen doen").wait_for()
+    public = page.locator("main").inner_text()
+    assert TITLE not in public and "De Linde" not in public
+    check_both_widths(page, assert_accessible, "public-page")
