@@ -84,6 +84,9 @@ def test_staff_create_edit_and_add_an_action_with_an_upload(client):
     dossier = Dossier.objects.get()
     assert response.url == f"/signalen/behandelen/dossiers/{dossier.pk}/"
     url = response.url
+    page = client.get(url).content.decode()
+    assert f'href="/signalen/behandelen/rapport/dossier/{dossier.pk}.pdf"' in page
+    assert f'href="/signalen/behandelen/rapport/dossier/{dossier.pk}.xlsx"' in page
     signal = report()
     client.post(url, {"action": "add_signal", "signal": signal.pk})
     assert dossier.signals.get() == signal
