@@ -424,3 +424,15 @@ def test_default_states_come_back_only_in_a_database_without_any():
     State.objects.all().delete()
     assert ensure_default_states() == 6
     assert State.objects.get(is_initial=True).slug == "ontvangen"
+
+
+def test_a_merged_signal_sends_on_to_the_signal_it_went_into(client):
+    root = report(title="Het signaal waar het in ging")
+    merged = report()
+    Signal.objects.filter(pk=merged.pk).update(merged_into=root)
+    client.force_login(merged.reporter)
+    response = client.get(f"/signalen/{merged.pk}/", follow=True)
+    assert response.redirect_chain[-1][0] == f"/signalen/{root.pk}/"
+    text = response.content.decode()
+    assert "samengevoegd" in text and "Het signaal waar het in ging" in text
+    assert client.get(f"/signalen/{merged.pk}/wij-zien-dit-ook/").status_code == 404
