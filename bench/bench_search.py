@@ -237,7 +237,7 @@ def run(args) -> int:
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 tables = (
-                    ["knowledge_searchdocument", "knowledge_searchterm"]
+                    ["knowledge_searchdocument", "knowledge_search_vectors", "knowledge_searchterm"]
                     if engine == "new"
                     else ["bench_old_document", "bench_old_term", "bench_old_posting"]
                 )

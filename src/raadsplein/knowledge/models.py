@@ -373,8 +373,9 @@ class SearchDocument(models.Model):
     (``search/analysis.py``): stems and synonym keys, each term repeated 1 + ln(tf) times.
     The database indexes them itself (migration 0005):
 
-    - PostgreSQL: a generated ``vector`` column (tsvector, 'simple' configuration, weights
-      A title, B summary and taxonomy, C body and transcript, D files) with a GIN index;
+    - PostgreSQL: the narrow table ``knowledge_search_vectors`` (migration 0012), kept in
+      step by triggers: the filter columns and tsvectors ('simple' configuration, weights
+      A title, B summary and taxonomy, C body and transcript, D files) with GIN indexes;
     - SQLite: the FTS5 table ``knowledge_search_fts`` over these columns, kept in step by
       triggers, and ``knowledge_search_instances`` (fts5vocab) to read it.
 

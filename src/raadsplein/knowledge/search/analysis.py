@@ -170,6 +170,15 @@ def stem(word: str) -> str:
     return _DOUBLE_FINAL.sub(r"\1", stemmed)[:80]
 
 
+def stem_initials(stems) -> set[str]:
+    """The first letters of the folded words that can have one of these stems: stemming keeps
+    a word's first letter (the stemmer only changes its end and vowels after the first
+    letter), but for the irregular words. Lets a caller skip stemming most words."""
+    initials = {s[:1] for s in stems}
+    initials.update(word[:1] for word, stemmed in _IRREGULAR.items() if stemmed in stems)
+    return initials
+
+
 def tokens(text: str) -> list[tuple[str, str]]:
     """(stem, folded word) for every word that is not a stop word, in order."""
     return [(stem(w), w) for w in words(text) if w not in STOPWORDS and len(w) < 60]

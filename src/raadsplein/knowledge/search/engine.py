@@ -1,11 +1,12 @@
 """The SQL of knowledge search, on the database's own full-text indexes.
 
-PostgreSQL: ``SearchDocument.vector`` (tsvector, GIN index) is matched with ``@@`` and ranked
-with ``ts_rank_cd`` and field weights; the vocabulary's trigram index (pg_trgm) finds compound
-parts (``LIKE '%wapen%'``) and typo candidates (``%``). SQLite: the FTS5 table
-``knowledge_search_fts`` over the same normalised columns, read through its fts5vocab table
-``knowledge_search_instances`` (term × document × column), and the FTS5 trigram table
-``knowledge_term_fts`` over the vocabulary.
+PostgreSQL: the tsvector ``vector`` of each document, in the narrow table
+``knowledge_search_vectors`` (migration 0012, kept in step by triggers; GIN index), is matched
+with ``@@`` and ranked with ``ts_rank_cd`` and field weights; the vocabulary's trigram index
+(pg_trgm) finds compound parts (``LIKE '%wapen%'``) and typo candidates (``%``). SQLite: the
+FTS5 table ``knowledge_search_fts`` over the same normalised columns, read through its
+fts5vocab table ``knowledge_search_instances`` (term × document × column), and the FTS5
+trigram table ``knowledge_term_fts`` over the vocabulary.
 
 Both rank a publication as the sum over the query's terms of field weight × occurrences ×
 idf × factor (idf from the vocabulary: over public publications for visitors), times one plus
@@ -176,25 +177,34 @@ class Found:
     sectors: dict[str, int]  # code → publications
 
 
-# PostgreSQL ranks every match in full up to EXACT_UP_TO matches. Above that only candidates
-# get the full rank (which reads each publication's whole tsvector): the CANDIDATES best by
-# title, summary and taxonomy alone (``vector_ab``, weights A/B, a small column with its own
-# GIN index) and, for questions of several words, the publications that contain all of them
-# (if there are at most CANDIDATES). A publication matched only in its body text cannot
-# outrank one with the words in its title unless it repeats them very often (body 0.15 per
-# occurrence against 1.0 for the title, and the text stores each word 1 + ln(count) times).
-# Counting and facets always run over every match.
-EXACT_UP_TO = 300
-CANDIDATES = 200
+# PostgreSQL reads the narrow table ``knowledge_search_vectors`` (migration 0012: the filter
+# columns and three tsvectors of each document, kept in step with knowledge_searchdocument by
+# triggers), so counting and facets read short rows. It ranks every match in full up to
+# EXACT_UP_TO matches. Above that only candidates get the full rank (ts_rank_cd over the whole
+# tsvector, stored out of line): the CANDIDATES best by a cheap rank (ts_rank over title,
+# summary and taxonomy, ``vector_ab``) among a pool the GIN indexes find without ranking every
+# match: the publications with a query word in their title (``vector_a``) and, for questions
+# of several concepts, those with two of them in title, summary or taxonomy. Only when that
+# pool has fewer than CANDIDATES the cheap rank runs over every match in ``vector_ab``. To
+# these come, for questions of several words, the publications that contain all of them (if
+# there are at most CANDIDATES). A publication matched only in its body text cannot outrank
+# one with the words in its title unless it repeats them very often (body 0.15 per occurrence
+# against 1.0 for the title, and the text stores each word 1 + ln(count) times). Counting
+# and facets always run over every match.
+EXACT_UP_TO = 150
+CANDIDATES = 100
+VECTORS = "knowledge_search_vectors"
+WORK_MEM = "16MB"
+MAX_PAIR_CONCEPTS = 6  # two concepts of at most six: at most 15 pairs in the tsquery
 
 
-def _pg_rank(parts: list[Branch], vector: str) -> tuple[str, list]:
+def _pg_rank(parts: list[Branch], vector: str, function: str = "ts_rank_cd") -> tuple[str, list]:
     """SQL of the rank of the row whose tsvector is ``vector``: the sum over the branches of
-    idf × factor × ts_rank_cd, times one plus the number of concepts it has one of its own
-    words (or synonyms) of."""
+    idf × factor × ts_rank_cd (or the cheaper ts_rank, for choosing candidates), times one
+    plus the number of concepts it has one of its own words (or synonyms) of."""
     sums, params = [], []
     for b in parts:
-        sums.append(f"%s * ts_rank_cd(%s::float4[], {vector}, to_tsquery('simple', %s))")
+        sums.append(f"%s * {function}(%s::float4[], {vector}, to_tsquery('simple', %s))")
         params += [sum(b.terms.values()) / len(b.terms), PG_WEIGHTS, _tsquery(b.terms)]
     strong: dict[int, list[str]] = {}
     for b in parts:
@@ -208,13 +218,33 @@ def _pg_rank(parts: list[Branch], vector: str) -> tuple[str, list]:
     return f"(({' + '.join(sums)}) * (1 + {cover}))", params
 
 
+def _concepts(parts: list[Branch]) -> list[list[str]]:
+    groups: dict[int, list[str]] = {}
+    for b in parts:
+        if b.strong:
+            groups.setdefault(b.g, []).extend(b.terms)
+    return list(groups.values())
+
+
+def _pairs(concepts: list[list[str]]) -> str:
+    """A tsquery of any two of these concepts together ('' if fewer than two, or too many)."""
+    if not 2 <= len(concepts) <= MAX_PAIR_CONCEPTS:
+        return ""
+    return " | ".join(
+        f"(({_tsquery(concepts[i])}) & ({_tsquery(concepts[j])}))"
+        for i in range(len(concepts))
+        for j in range(i + 1, len(concepts))
+    )
+
+
 def _pg_search(parts, *, where, where_params, sort, offset, limit, **_counts) -> tuple[str, list]:
     all_terms = _tsquery(dict.fromkeys(t for b in parts for t in b.terms))
     rank, rank_params = _pg_rank(parts, "x.v")
     params: list = [all_terms, *where_params]
     sql = (
-        "WITH m AS MATERIALIZED (SELECT d.id, d.page_id, d.published_on, d.kind, d.themes, "  # noqa: S608
-        f"d.sectors FROM {_q(DOC)} d WHERE d.vector @@ to_tsquery('simple', %s) AND {where}), "
+        "WITH m AS MATERIALIZED (SELECT d.doc_id AS id, d.page_id, d.published_on, d.kind, "  # noqa: S608
+        f"d.themes, d.sectors FROM {VECTORS} d WHERE d.vector @@ to_tsquery('simple', %s) "
+        f"AND {where}), "
         "n AS MATERIALIZED (SELECT COUNT(*) AS n FROM m), "
     )
     if sort == "datum":
@@ -228,38 +258,50 @@ def _pg_search(parts, *, where, where_params, sort, offset, limit, **_counts) ->
         params.append(offset + limit - 1)
     else:
         exact_up_to = EXACT_UP_TO if offset + limit <= CANDIDATES else None
-        ab_rank, ab_params = _pg_rank(parts, "x.v")
-        groups: dict[int, list[str]] = {}
-        for b in parts:
-            if b.strong:
-                groups.setdefault(b.g, []).extend(b.terms)
-        every = " & ".join(f"({_tsquery(terms)})" for terms in groups.values())
+        cheap, cheap_params = _pg_rank(parts, "d.vector_ab", "ts_rank")
+        concepts = _concepts(parts)
+        every = " & ".join(f"({_tsquery(terms)})" for terms in concepts)
+        pairs = _pairs(concepts)
+        pool = "d.vector_a @@ to_tsquery('simple', %s)"
+        pool_params = [all_terms]
+        if pairs:
+            pool = f"({pool} OR d.vector_ab @@ to_tsquery('simple', %s))"
+            pool_params.append(pairs)
+        big = exact_up_to if exact_up_to is not None else 2**62
         sql += (
-            f"ab AS MATERIALIZED (SELECT d.id FROM {_q(DOC)} d "  # noqa: S608
-            "CROSS JOIN LATERAL (SELECT d.vector_ab || ''::tsvector AS v OFFSET 0) x WHERE "
-            f"(SELECT n FROM n) > %s AND d.vector_ab @@ to_tsquery('simple', %s) AND {where} "
-            f"ORDER BY {ab_rank} DESC, d.page_id LIMIT %s), "
-            f"every AS MATERIALIZED (SELECT d.id FROM {_q(DOC)} d WHERE "
-            f"(SELECT n FROM n) > %s AND %s AND d.vector @@ to_tsquery('simple', %s) AND {where} "
-            "LIMIT %s), "
+            # the pool the GIN indexes find: a query word in the title, two concepts in
+            # title, summary or taxonomy
+            f"ab AS MATERIALIZED (SELECT d.doc_id AS id FROM {VECTORS} d WHERE "  # noqa: S608
+            f"(SELECT n FROM n) > %s AND {pool} AND {where} "
+            f"ORDER BY {cheap} DESC, d.page_id LIMIT %s), "
+            # too small a pool: every match in title, summary or taxonomy
+            f"ab2 AS MATERIALIZED (SELECT d.doc_id AS id FROM {VECTORS} d WHERE "
+            f"(SELECT n FROM n) > %s AND (SELECT COUNT(*) FROM ab) < %s "
+            f"AND d.vector_ab @@ to_tsquery('simple', %s) AND {where} "
+            f"ORDER BY {cheap} DESC, d.page_id LIMIT %s), "
+            f"every AS MATERIALIZED (SELECT d.doc_id AS id FROM {VECTORS} d WHERE "
+            f"(SELECT n FROM n) > %s AND %s AND d.vector @@ to_tsquery('simple', %s) "
+            f"AND {where} LIMIT %s), "
             "c AS MATERIALIZED (SELECT id FROM m WHERE (SELECT n FROM n) <= %s "
-            "OR (SELECT COUNT(*) FROM ab) < %s "
-            "UNION SELECT id FROM ab "
+            "OR ((SELECT COUNT(*) FROM ab) < %s AND (SELECT COUNT(*) FROM ab2) < %s) "
+            "UNION SELECT id FROM ab UNION SELECT id FROM ab2 "
             "UNION SELECT id FROM every WHERE (SELECT COUNT(*) FROM every) <= %s), "
         )
-        big = exact_up_to if exact_up_to is not None else 2**62
-        params += [big, all_terms, *where_params, *ab_params, CANDIDATES]
-        params += [big, len(groups) > 1, every or "x", *where_params, CANDIDATES + 1]
-        params += [big, offset + limit, CANDIDATES]
+        params += [big, *pool_params, *where_params, *cheap_params, CANDIDATES]
+        params += [big, CANDIDATES, all_terms, *where_params, *cheap_params, CANDIDATES]
+        params += [big, len(concepts) > 1, every or "x", *where_params, CANDIDATES + 1]
+        params += [big, offset + limit, offset + limit, CANDIDATES]
     order = (
         "r.published_on DESC, r.rank DESC, r.page_id"
         if sort == "datum"
         else "r.rank DESC, r.page_id"
     )
     sql += (
-        # the tsvector is decompressed once per row (x.v), not once per branch
+        # one index look-up per candidate (a nested loop, whatever the planner estimates),
+        # and the tsvector is decompressed once per row (x.v), not once per branch
         f"r AS MATERIALIZED (SELECT d.page_id, d.published_on, {rank} AS rank "  # noqa: S608
-        f"FROM c JOIN {_q(DOC)} d ON d.id = c.id "
+        f"FROM c CROSS JOIN LATERAL (SELECT d.page_id, d.published_on, d.vector FROM {VECTORS} "
+        "d WHERE d.doc_id = c.id OFFSET 0) d "
         "CROSS JOIN LATERAL (SELECT d.vector || ''::tsvector AS v OFFSET 0) x) "
         "SELECT * FROM (SELECT 'r' AS x, CAST(r.page_id AS TEXT) AS key, "
         f"CAST(r.rank AS FLOAT) AS n, ROW_NUMBER() OVER (ORDER BY {order}) AS pos "
@@ -271,7 +313,8 @@ def _pg_search(parts, *, where, where_params, sort, offset, limit, **_counts) ->
     for code, column in (("t", "themes"), ("s", "sectors")):
         sql += (
             f" UNION ALL SELECT '{code}', j.v, CAST(COUNT(*) AS FLOAT), 0 FROM m "  # noqa: S608
-            f"CROSS JOIN LATERAL jsonb_array_elements_text(m.{column}) AS j(v) GROUP BY j.v"
+            f"CROSS JOIN LATERAL jsonb_array_elements_text(m.{column}) AS j(v) "
+            f"WHERE m.{column} <> '[]'::jsonb GROUP BY j.v"
         )
     return sql, params
 
@@ -341,11 +384,24 @@ def search(
             # The planner counts a tsvector match as cheap and scans the whole table when
             # many rows match, decompressing every tsvector; the GIN index (a bitmap scan
             # that reads only the narrow columns) is many times faster.
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            # JIT compiling costs 50–100 ms on every query over many matches and saves
+            # nothing here (the time goes to reading rows and to ranking functions); the
+            # matches (tens of thousands of short rows) are kept in memory, not on disk.
+            cursor.execute(
+                "SELECT current_setting('enable_seqscan'), current_setting('jit'), "
+                "current_setting('work_mem'), set_config('enable_seqscan', 'off', true), "
+                "set_config('jit', 'off', true), set_config('work_mem', %s, true)",
+                [WORK_MEM],
+            )
+            settings_before = cursor.fetchone()[:3]
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-        if _postgres():
-            cursor.execute("SET LOCAL enable_seqscan = on")  # inside a caller's transaction
+        if _postgres():  # inside a caller's transaction: as it was
+            cursor.execute(
+                "SELECT set_config('enable_seqscan', %s, true), set_config('jit', %s, true), "
+                "set_config('work_mem', %s, true)",
+                settings_before,
+            )
         for x, key, n, pos in rows:
             if x == "r":
                 ranked.append((pos, int(key), float(n)))
@@ -366,7 +422,7 @@ def pages_with_all_terms(phrases: list[tuple[str, ...]]) -> set[int]:
         if _postgres():
             query = " | ".join("(" + " & ".join(f"'{t}'" for t in p) + ")" for p in phrases)
             cursor.execute(
-                f"SELECT page_id FROM {_q(DOC)} "  # noqa: S608 - our names
+                f"SELECT page_id FROM {VECTORS} "  # noqa: S608 - our names
                 "WHERE vector @@ to_tsquery('simple', %s)",
                 [query],
             )

@@ -193,3 +193,49 @@ def test_many_matches_rank_the_title_matches_and_still_count_every_match(lid, mo
     # sorted by date, equal dates by rank
     by_date = selectors.search_publications(lid, q="begroting", sort="datum", per_page=2)
     assert by_date.hits[0].page.slug == "titel" and by_date.count == 6
+
+
+def _vector_rows():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT v.page_id, v.kind, v.vector_a @@ to_tsquery('simple', 'bouwplan'), "  # noqa: S608
+            f"v.vector @@ to_tsquery('simple', 'gemeent') FROM {engine.VECTORS} v"
+        )
+        rows = cursor.fetchall()
+        cursor.execute(
+            "SELECT COUNT(DISTINCT chunk_id) FROM "  # noqa: S608 - the table's own TOAST table
+            f"{_toast_table(cursor)}"
+        )
+        return rows, cursor.fetchone()[0]
+
+
+def _toast_table(cursor) -> str:
+    cursor.execute(
+        "SELECT reltoastrelid::regclass FROM pg_class WHERE relname = %s", [engine.VECTORS]
+    )
+    return cursor.fetchone()[0]
+
+
+def test_postgres_keeps_the_narrow_vectors_table_in_step():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the narrow table is PostgreSQL's (SQLite has FTS5)")
+    page = publication(slug="p", title="Bouwplannen", body="De gemeente bouwt. " * 20)
+    rows, chunks = _vector_rows()
+    # one short row per document; the full tsvector is stored out of the row (TOAST)
+    assert rows == [(page.pk, page.kind, True, True)] and chunks >= 1
+    page.title = "Iets anders"
+    page.save()
+    indexing.index_publication(page_id=page.pk)
+    rows, chunks = _vector_rows()
+    assert rows == [(page.pk, page.kind, False, True)] and chunks >= 1  # updated: out again
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE knowledge_searchdocument")
+    assert _vector_rows()[0] == []
+    indexing.index_publication(page_id=page.pk)
+    page.unpublish()
+    indexing.unindex_publication(page_id=page.pk)
+    assert _vector_rows()[0] == []
