@@ -14,6 +14,7 @@ import snowballstemmer
 MAX_QUERY_CHARS = 200
 _WORD = re.compile(r"[a-z0-9]+")
 _DOUBLE_VOWEL = re.compile(r"([aeou])\1")
+_VOWEL_RUN = re.compile(r"([aeou])\1+")
 _DOUBLE_FINAL = re.compile(r"([bdfgklmnprstz])\1$")
 
 STOPWORDS = frozenset(
@@ -170,13 +171,19 @@ def stem(word: str) -> str:
     return _DOUBLE_FINAL.sub(r"\1", stemmed)[:80]
 
 
-def stem_initials(stems) -> set[str]:
-    """The first letters of the folded words that can have one of these stems: stemming keeps
-    a word's first letter (the stemmer only changes its end and vowels after the first
-    letter), but for the irregular words. Lets a caller skip stemming most words."""
-    initials = {s[:1] for s in stems}
-    initials.update(word[:1] for word, stemmed in _IRREGULAR.items() if stemmed in stems)
-    return initials
+def stem_key(word: str) -> str:
+    """The first two letters of a folded word with its double vowels made single: what its
+    stem starts with too. The stemmer only changes a word after its first three letters
+    (suffixes, doubled letters at the end), and stem() makes every double vowel single."""
+    return _VOWEL_RUN.sub(r"\1", word[:6])[:2]
+
+
+def stem_keys(stems) -> set[str]:
+    """stem_key of every folded word that can have one of these stems (the stems' own keys
+    and those of the irregular words), so a caller can skip stemming most other words."""
+    keys = {stem_key(s) for s in stems}
+    keys.update(stem_key(word) for word, stemmed in _IRREGULAR.items() if stemmed in stems)
+    return keys
 
 
 def tokens(text: str) -> list[tuple[str, str]]:

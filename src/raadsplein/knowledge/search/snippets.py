@@ -14,15 +14,16 @@ SCAN_CHARS = 12_000
 
 
 @lru_cache(maxsize=100_000)
-def _fold(word: str) -> str:
-    return analysis.fold(word)
+def _fold(word: str) -> tuple[str, str]:
+    folded = analysis.fold(word)
+    return folded, analysis.stem_key(folded)
 
 
-def _matches(word: str, stems: set[str], parts: set[str], initials: set[str]) -> bool:
-    folded = _fold(word)
+def _matches(word: str, stems: set[str], parts: set[str], keys: set[str]) -> bool:
+    folded, key = _fold(word)
     # stemming is the slow part (most of a search's time in Python): only for the words
-    # whose first letter one of the stems can come from
-    if folded[:1] in initials and analysis.stem(folded) in stems:
+    # that start as one of the stems does
+    if key in keys and analysis.stem(folded) in stems:
         return True
     return any(part in folded for part in parts)
 
@@ -33,8 +34,8 @@ def snippet(text: str, *, stems: set[str], parts: set[str], fallback: str = "") 
     found = list(_WORD.finditer(text))
     if not found:
         return mark_safe(escape(fallback[:300]))  # noqa: S308 - escaped
-    initials = analysis.stem_initials(stems)
-    hits = [i for i, m in enumerate(found) if _matches(m.group(), stems, parts, initials)]
+    keys = analysis.stem_keys(stems)
+    hits = [i for i, m in enumerate(found) if _matches(m.group(), stems, parts, keys)]
     if not hits:
         source = fallback or text
         return mark_safe(escape(source[:280] + ("…" if len(source) > 280 else "")))  # noqa: S308
