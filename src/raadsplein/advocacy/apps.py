@@ -166,6 +166,9 @@ class AdvocacyConfig(AppConfig):
                 "sector": _("Zorgsector"),
                 "ondertekend_op": _("Ondertekend op"),
                 "ingetrokken_op": _("Ingetrokken op"),
+                "bestanden": _("Bestanden die u bij een signaal zette"),
+                "bestandsnaam": _("Bestandsnaam"),
+                "toegevoegd_op": _("Toegevoegd op"),
             },
         )
 

@@ -1,8 +1,9 @@
 """What Signalen keeps about a person: for "Mijn gegevens" and for erasure.
 
 A signal and a co-signature are a council's, made by a person on its behalf. The export gives
-the person what they reported and co-signed, with the texts. Erasure unlinks the person
-everywhere (reporter, co-signer, history actor) and keeps the texts: they are the council's
+the person what they reported and co-signed, with the texts, and the names of the files they
+added. Erasure unlinks the person everywhere (reporter, co-signer, history actor, uploader)
+and keeps the texts and files: they are the council's
 account of care practice, written without names (the form warns about personal data), and
 the council, its dossiers and the figures still need them. Answers the person gave to staff's
 questions stay too, without the link to them; the retention period removes those texts.
@@ -11,6 +12,7 @@ questions stay too, without the link to them; the retention period removes those
 from django.db import transaction
 from django.utils import timezone
 
+from .file_models import SignalFile
 from .models import CoSignature, HistoryEntry, HistoryKind, Signal
 
 
@@ -54,6 +56,14 @@ def export_advocacy_data(user) -> dict:
             }
             for s in reported
         ],
+        "bestanden": [
+            {
+                "signaal": f"S-{f.signal_id}",
+                "bestandsnaam": f.original_name,
+                "toegevoegd_op": _date(f.created_at),
+            }
+            for f in SignalFile.objects.filter(uploaded_by=user).order_by("created_at", "pk")
+        ],
         "medeondertekeningen": [
             {
                 "signaal": f"S-{c.signal_id}",
@@ -74,5 +84,6 @@ def export_advocacy_data(user) -> dict:
 def erase_advocacy_data(user) -> None:
     """Unlink the person; the councils' signals and co-signatures stay with their texts."""
     HistoryEntry.objects.filter(actor=user).update(actor=None)
+    SignalFile.objects.filter(uploaded_by=user).update(uploaded_by=None)
     Signal.objects.filter(reporter=user).update(reporter=None)
     CoSignature.objects.filter(person=user).update(person=None)

@@ -4,13 +4,15 @@ the counts stay."""
 import datetime
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
 from raadsplein.accounts import services as account_services
 from raadsplein.accounts.tests.factories import beleidsadviseur
-from raadsplein.advocacy import retention, services
+from raadsplein.advocacy import attachments, retention, services
+from raadsplein.advocacy.file_models import SignalFile
 from raadsplein.advocacy.models import CoSignature, HistoryEntry, HistoryKind, Signal, State
 from raadsplein.advocacy.tests.factories import council_in, report
 from raadsplein.audit.models import AuditEntry
@@ -35,6 +37,13 @@ def closed_signal(days_ago: int):
     services.add_history(
         signal=signal, kind=HistoryKind.ANSWER, actor=reporter, text="Elke week, zegt Ans."
     )
+    attachments.store(
+        signal=signal,
+        name="brief-van-de-bestuurder.pdf",
+        data=b"%PDF-1.4 brief",
+        content_type="application/pdf",
+        by=reporter,
+    )
     services.change_state(signal=signal, state=State.objects.get(slug="gesloten"), by=staff)
     Signal.objects.filter(pk=signal.pk).update(
         closed_at=timezone.now() - datetime.timedelta(days=days_ago)
@@ -42,15 +51,28 @@ def closed_signal(days_ago: int):
     return signal, reporter, cosigner, staff
 
 
-def test_old_closed_signals_lose_their_people_and_keep_their_counts():
+def test_old_closed_signals_lose_their_people_and_keep_their_counts(
+    django_capture_on_commit_callbacks,
+):
     old, reporter, cosigner, staff = closed_signal(days_ago=400)
     recent, recent_reporter, _, _ = closed_signal(days_ago=100)
     open_signal = report()
     before = (Signal.objects.count(), CoSignature.objects.count(), HistoryEntry.objects.count())
+    old_file_name = old.files.get().file.name
 
-    counts = retention.anonymise_old_signals()
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = retention.anonymise_old_signals()
 
-    assert counts == {"signals": 1, "cosignatures": 1, "history_texts": 2, "history_actors": 3}
+    assert counts == {
+        "signals": 1,
+        "cosignatures": 1,
+        "history_texts": 2,
+        "history_actors": 3,
+        "files": 1,
+    }
+    assert not SignalFile.objects.filter(signal=old).exists()
+    assert not default_storage.exists(old_file_name)  # gone from storage after the commit
+    assert default_storage.exists(recent.files.get().file.name)
     old.refresh_from_db()
     assert old.reporter is None and old.anonymised_at is not None
     assert old.description.startswith("Bewoners wachten")  # the council's text stays
@@ -97,6 +119,8 @@ def test_the_export_holds_what_the_person_reported_and_cosigned():
     assert theirs["signalen"] == []
     assert theirs["medeondertekeningen"][0]["tekst"] == "Bij ons net zo, al maanden."
     assert theirs["medeondertekeningen"][0]["signaal"] == f"S-{signal.pk}"
+    assert data["bestanden"][0]["bestandsnaam"] == "brief-van-de-bestuurder.pdf"
+    assert theirs["bestanden"] == []
 
 
 def test_erasure_unlinks_the_person_and_keeps_the_councils_signal():
@@ -110,3 +134,4 @@ def test_erasure_unlinks_the_person_and_keeps_the_councils_signal():
     assert cosignature.person is None and cosignature.account == "Bij ons net zo, al maanden."
     assert not signal.history.filter(actor__in=[reporter, cosigner]).exists()
     assert signal.history.filter(actor=staff).count() == 2
+    assert signal.files.get().uploaded_by is None
