@@ -74,8 +74,9 @@ def similar_signals(
 ) -> list[Signal]:
     """Up to ``limit`` shared signals like the text typed so far, most alike first; each has
     ``label`` (the reporter as other councils see it) and ``councils`` (how many share it)."""
-    title = (title or "")[:200]
-    description = (description or "")[:2000]
+    # What is typed reaches the database as a parameter; PostgreSQL refuses NUL in text.
+    title = (title or "").replace("\x00", "")[:200]
+    description = (description or "").replace("\x00", "")[:2000]
     if len((title + description).strip()) < MIN_CHARS:
         return []
     words = words_of(title, description)

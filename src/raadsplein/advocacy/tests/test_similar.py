@@ -118,3 +118,9 @@ def test_the_live_privacy_hint(client):
     assert "Staan er persoonsgegevens in uw tekst?" in text and "piet@example.nl" in text
     empty = client.post("/signalen/melden/controle/", {"description": "Niets bijzonders."})
     assert empty.content.decode().strip() == ""
+
+
+def test_a_nul_byte_in_what_is_typed_is_left_out_rather_than_failing():
+    report(title="Te weinig personeel in de avond")
+    found = similar.similar_signals(title="personeel\x00 in de avond", description="\x00")
+    assert [s.title for s in found] == ["Te weinig personeel in de avond"]
