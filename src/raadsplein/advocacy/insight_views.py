@@ -9,74 +9,35 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from raadsplein.knowledge.models import Theme
+from raadsplein.knowledge.fields import theme_filter
 from raadsplein.organisations.access import permission_required
-from raadsplein.organisations.models import CareSector, Province
+from raadsplein.organisations.fields import province_filter, sector_filter
 from raadsplein.web import caching
+from raadsplein.web.periods import MonthField, add_months, check_month_range
 
-from . import facts, insight, stats
+from . import facts, insight
 from .models import Dossier, DossierAction
-
-MAX_MONTHS = 60
-
-
-class MonthField(forms.DateField):
-    widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            input_formats=["%Y-%m"],
-            required=False,
-            error_messages={"invalid": _("Vul een maand in als jjjj-mm, bijvoorbeeld 2026-03.")},
-            **kwargs,
-        )
 
 
 class InsightForm(forms.Form):
-    thema = forms.ModelChoiceField(
-        label=_("Thema"),
-        queryset=Theme.objects.order_by("name"),
-        required=False,
-        empty_label=_("Alle thema's"),
-        error_messages={"invalid_choice": _("Kies een thema uit de lijst.")},
-    )
-    sector = forms.ModelChoiceField(
-        label=_("Zorgsector"),
-        queryset=CareSector.objects.order_by("order", "name"),
-        required=False,
-        empty_label=_("Alle sectoren"),
-        error_messages={"invalid_choice": _("Kies een sector uit de lijst.")},
-    )
-    provincie = forms.ChoiceField(
-        label=_("Provincie"),
-        choices=[("", _("Alle provincies")), *Province.choices],
-        required=False,
-        error_messages={"invalid_choice": _("Kies een provincie uit de lijst.")},
-    )
+    thema = theme_filter()
+    sector = sector_filter()
+    provincie = province_filter()
     van = MonthField(label=_("Van maand"), help_text=_("Bijvoorbeeld 2026-01"))
     tot = MonthField(label=_("Tot en met maand"), help_text=_("Bijvoorbeeld 2026-12"))
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("van"), data.get("tot")
-        for name, month in (("van", start), ("tot", end)):
-            if month and not 2000 <= month.year <= 2100:
-                self.add_error(name, _("Kies een maand tussen 2000 en 2100."))
-                return data
-        if start and end:
-            if start > end:
-                self.add_error("tot", _("De laatste maand ligt vóór de eerste."))
-            elif stats.add_months(start.replace(day=1), MAX_MONTHS) <= end:
-                self.add_error("tot", _("Kies ten hoogste 60 maanden."))
+        check_month_range(self, data)
         return data
 
     def filters(self, today: datetime.date) -> facts.Filters:
         """The chosen filters; the last 24 months when no period is chosen (or it is wrong)."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         end = data.get("tot").replace(day=1) if data.get("tot") else today.replace(day=1)
-        start = data.get("van").replace(day=1) if data.get("van") else stats.add_months(end, -23)
+        start = data.get("van").replace(day=1) if data.get("van") else add_months(end, -23)
         if start > end:
-            start = stats.add_months(end, -23)
+            start = add_months(end, -23)
         theme, sector = data.get("thema"), data.get("sector")
         return facts.Filters(
             theme=theme.pk if theme else None,

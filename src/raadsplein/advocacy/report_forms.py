@@ -6,58 +6,30 @@ import datetime
 import re
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from raadsplein.knowledge.models import Theme
-from raadsplein.organisations.models import CareSector, Province
+from raadsplein.knowledge.fields import theme_filter
+from raadsplein.organisations.fields import province_filter, sector_filter
+from raadsplein.web.periods import MonthField, check_month_range, last_months
 
 from .export import ExportFilters
 from .models import Dossier, Signal, State
 
-MAX_MONTHS = 60
-
-
-class MonthField(forms.DateField):
-    widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            input_formats=["%Y-%m"],
-            error_messages={
-                "invalid": _("Vul een maand in als jjjj-mm, bijvoorbeeld 2026-03."),
-                "required": _("Vul een maand in."),
-            },
-            **kwargs,
-        )
-
 
 def default_period(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
     """The last twelve months, this month included."""
-    today = today or timezone.localdate()
-    end = today.replace(day=1)
-    start = end.replace(year=end.year - 1, month=end.month + 1) if end.month < 12 else None
-    if start is None:
-        start = end.replace(month=1)
-    return start, end
+    return last_months(12, today)
 
 
 class PeriodForm(forms.Form):
-    van = MonthField(label=_("Van maand"), help_text=_("Bijvoorbeeld 2026-01"))
-    tot = MonthField(label=_("Tot en met maand"), help_text=_("Bijvoorbeeld 2026-12"))
+    van = MonthField(required=True, label=_("Van maand"), help_text=_("Bijvoorbeeld 2026-01"))
+    tot = MonthField(
+        required=True, label=_("Tot en met maand"), help_text=_("Bijvoorbeeld 2026-12")
+    )
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("van"), data.get("tot")
-        for name, month in (("van", start), ("tot", end)):
-            if month and not 2000 <= month.year <= 2100:
-                self.add_error(name, _("Kies een maand tussen 2000 en 2100."))
-                return data
-        if start and end:
-            if start > end:
-                self.add_error("tot", _("De laatste maand ligt vóór de eerste."))
-            elif (end.year - start.year) * 12 + end.month - start.month >= MAX_MONTHS:
-                self.add_error("tot", _("Kies ten hoogste 60 maanden."))
+        check_month_range(self, data)
         return data
 
 
@@ -88,27 +60,9 @@ class ExportForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Vul een datum in als jjjj-mm-dd.")},
     )
-    thema = forms.ModelChoiceField(
-        label=_("Thema"),
-        queryset=Theme.objects.order_by("name"),
-        required=False,
-        empty_label=_("Alle thema's"),
-        to_field_name="slug",
-        error_messages={"invalid_choice": _("Kies een thema uit de lijst.")},
-    )
-    sector = forms.ModelChoiceField(
-        label=_("Zorgsector"),
-        queryset=CareSector.objects.order_by("order", "name"),
-        required=False,
-        empty_label=_("Alle sectoren"),
-        error_messages={"invalid_choice": _("Kies een sector uit de lijst.")},
-    )
-    provincie = forms.ChoiceField(
-        label=_("Provincie"),
-        choices=[("", _("Alle provincies")), *Province.choices],
-        required=False,
-        error_messages={"invalid_choice": _("Kies een provincie uit de lijst.")},
-    )
+    thema = theme_filter(to_field_name="slug")
+    sector = sector_filter()
+    provincie = province_filter()
     stap = forms.ModelChoiceField(
         label=_("Stap"),
         queryset=State.objects.order_by("order", "name"),

@@ -24,6 +24,7 @@ from django.utils.formats import date_format
 from raadsplein.knowledge.models import Theme
 from raadsplein.organisations.models import CareSector, Province
 from raadsplein.web import caching
+from raadsplein.web.periods import add_months
 
 from . import facts, suppression
 from .facts_models import SignalCube, SignalFact
@@ -57,11 +58,6 @@ def parse_dims(value: str | Sequence[str]) -> tuple[str, ...]:
     if len(parts) > 2:
         raise DimensionError(_("Kies ten hoogste twee indelingen, bijvoorbeeld by=theme,sector."))
     return tuple(parts)
-
-
-def add_months(month: datetime.date, n: int) -> datetime.date:
-    index = month.year * 12 + month.month - 1 + n
-    return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 def month_range(filters: facts.Filters | None = None) -> list[datetime.date]:

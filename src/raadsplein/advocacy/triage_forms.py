@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from raadsplein.knowledge.models import Theme
-from raadsplein.organisations.models import CareSector, Province
+from raadsplein.knowledge.fields import theme_filter
+from raadsplein.organisations.fields import province_filter, sector_filter
 
 from . import triage
 from .models import Dossier, DossierStatus, Signal, State, Tag
@@ -30,25 +30,9 @@ class TriageFilterForm(forms.Form):
         label=_("Stap"),
         empty_label=_("Alle open stappen"),
     )
-    thema = forms.ModelChoiceField(
-        queryset=Theme.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        label=_("Thema"),
-        empty_label=_("Alle thema's"),
-    )
-    sector = forms.ModelChoiceField(
-        queryset=CareSector.objects.order_by("order", "name"),
-        to_field_name="code",
-        required=False,
-        label=_("Zorgsector"),
-        empty_label=_("Alle sectoren"),
-    )
-    provincie = forms.ChoiceField(
-        choices=[("", _("Alle provincies")), *Province.choices],
-        required=False,
-        label=_("Provincie"),
-    )
+    thema = theme_filter(to_field_name="slug")
+    sector = sector_filter(to_field_name="code")
+    provincie = province_filter()
     toegewezen = forms.ChoiceField(choices=ASSIGNED_CHOICES, required=False, label=_("Toegewezen"))
     label = forms.ModelChoiceField(
         queryset=Tag.objects.all(),

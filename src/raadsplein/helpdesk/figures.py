@@ -24,6 +24,8 @@ from django.db.models import Avg, Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from raadsplein.web.periods import add_months, last_months
+
 from .models import Channel, Question, Status
 
 OPEN_STATUSES = (Status.NEW, Status.OPEN, Status.WAITING)
@@ -33,16 +35,9 @@ def _zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
-def add_months(month: datetime.date, n: int) -> datetime.date:
-    index = month.year * 12 + month.month - 1 + n
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
 def default_period(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
     """The last twelve months, this month included: (first month, last month)."""
-    today = today or timezone.localdate()
-    last = today.replace(day=1)
-    return add_months(last, -11), last
+    return last_months(12, today)
 
 
 @dataclass(frozen=True)

@@ -8,46 +8,21 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from raadsplein.knowledge.models import Theme
+from raadsplein.knowledge.fields import theme_filter
 from raadsplein.organisations.access import permission_required
-from raadsplein.organisations.models import CareSector
+from raadsplein.organisations.fields import sector_filter
+from raadsplein.web import periods
+from raadsplein.web.periods import MonthField, check_month_range
 
 from . import figures, figures_documents
 from .models import Channel
-
-MAX_MONTHS = 60
-MONTH_FORMATS = ["%Y-%m"]
-
-
-class MonthField(forms.DateField):
-    widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            input_formats=MONTH_FORMATS,
-            required=False,
-            error_messages={"invalid": _("Vul een maand in als jjjj-mm, bijvoorbeeld 2026-03.")},
-            **kwargs,
-        )
 
 
 class FiguresForm(forms.Form):
     van = MonthField(label=_("Van maand"), help_text=_("Bijvoorbeeld 2026-01"))
     tot = MonthField(label=_("Tot en met maand"), help_text=_("Bijvoorbeeld 2026-12"))
-    thema = forms.ModelChoiceField(
-        label=_("Thema"),
-        queryset=Theme.objects.order_by("name"),
-        required=False,
-        empty_label=_("Alle thema's"),
-        error_messages={"invalid_choice": _("Kies een thema uit de lijst.")},
-    )
-    sector = forms.ModelChoiceField(
-        label=_("Zorgsector"),
-        queryset=CareSector.objects.order_by("order", "name"),
-        required=False,
-        empty_label=_("Alle sectoren"),
-        error_messages={"invalid_choice": _("Kies een sector uit de lijst.")},
-    )
+    thema = theme_filter()
+    sector = sector_filter()
     kanaal = forms.ChoiceField(
         label=_("Kanaal"),
         choices=[("", _("Alle kanalen")), *Channel.choices],
@@ -57,16 +32,7 @@ class FiguresForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("van"), data.get("tot")
-        for name, month in (("van", start), ("tot", end)):
-            if month and not 2000 <= month.year <= 2100:
-                self.add_error(name, _("Kies een maand tussen 2000 en 2100."))
-                start = end = None
-        if start and end:
-            if start > end:
-                self.add_error("tot", _("De laatste maand ligt vóór de eerste."))
-            elif (end.year - start.year) * 12 + end.month - start.month >= MAX_MONTHS:
-                self.add_error("tot", _("Kies ten hoogste 60 maanden."))
+        check_month_range(self, data)
         return data
 
     def filters(self, today: datetime.date) -> figures.Filters:
@@ -74,7 +40,7 @@ class FiguresForm(forms.Form):
         data = self.cleaned_data if self.is_valid() else {}
         start = data.get("van").replace(day=1) if data.get("van") else start
         end = data.get("tot").replace(day=1) if data.get("tot") else max(start, end)
-        if start > end or figures.add_months(start, MAX_MONTHS) <= end:
+        if start > end or periods.add_months(start, periods.MAX_MONTHS) <= end:
             start, end = figures.default_period(today)
         return figures.Filters(
             start=start,
