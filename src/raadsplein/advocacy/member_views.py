@@ -5,14 +5,13 @@ dit ook", "Mijn signalen" and the files on a signal. Parse, call a service or se
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from raadsplein.organisations.access import MEMBERS, members_only, object_rule
-from raadsplein.web.files import with_ranges
+from raadsplein.web.files import private_download
 
 from . import attachments, privacy_check, selectors, services, similar, triage
 from .member_forms import CosignForm, ReportForm, councils_for
@@ -282,15 +281,4 @@ def _signal_with_files(request, pk: int, file_pk: int, **kwargs):
 @object_rule("advocacy.view_signal_files", find=_signal_with_files)
 def signal_file(request, signal, pk: int, file_pk: int):
     item = get_object_or_404(signal.files.all(), pk=file_pk)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'"
-    response = with_ranges(request, response)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return private_download(request, item)

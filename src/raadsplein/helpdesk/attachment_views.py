@@ -7,13 +7,11 @@ are not Wagtail documents. Files on internal notes are for the desk only. Always
 byte ranges as for documents.
 """
 
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from raadsplein.organisations.access import object_rule
-from raadsplein.web.files import with_ranges
+from raadsplein.web.files import private_download
 
 from . import selectors
 from .models import MessageKind, Question
@@ -32,15 +30,4 @@ def attachment_file(request, question, pk: int, attachment_pk: int):
     if not request.user.has_perm("helpdesk.handle_questions"):
         files = files.exclude(message__kind=MessageKind.NOTE)
     item = get_object_or_404(files, pk=attachment_pk)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'"
-    response = with_ranges(request, response)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return private_download(request, item)

@@ -6,12 +6,12 @@ the audit log. Parse, call a service, render.
 """
 
 from django.contrib import messages
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from raadsplein.organisations.access import object_rule, permission_required
+from raadsplein.web.files import private_download
 
 from . import pools, queue
 from .pool_forms import ExpertAnswerForm, ForwardForm
@@ -77,15 +77,7 @@ def expert_attachment(request, forward, pk: int, attachment: int):
     """A shared attachment, downloaded (never shown inline); every fetch is logged."""
     item = get_object_or_404(pools.shared_attachments(forward), pk=attachment)
     pools.log_opened(forward=forward, expert=request.user, what="attachment")
-    response = FileResponse(
-        item.file.open("rb"),
-        as_attachment=True,
-        filename=item.original_name,
-        content_type=item.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(request, item)
 
 
 def _desk_question(request, pk: int, **kwargs):
