@@ -106,7 +106,7 @@ def _by_slug(model, field: str, values: list[str], what: str):
 @router.post(
     "/",
     auth=signed_in,
-    response=responses({201: ReportedOut}, 403),
+    response=responses({201: ReportedOut}, 400, 403),
     summary="Meld een signaal namens uw raad",
 )
 def report_signal(request: HttpRequest, payload: SignalIn):
@@ -133,7 +133,7 @@ def report_signal(request: HttpRequest, payload: SignalIn):
 @router.post(
     "/{signal_id}/cosign",
     auth=signed_in,
-    response=responses({201: CosignedOut}, 403, 404),
+    response=responses({201: CosignedOut}, 400, 403, 404),
     summary="Wij zien dit ook: onderteken een signaal van een andere raad mede",
 )
 def cosign_signal(request: HttpRequest, signal_id: int, payload: CosignIn):
