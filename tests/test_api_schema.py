@@ -70,6 +70,9 @@ schema = schemathesis.openapi.from_dict(_schema_document())
 schema.app = get_wsgi_application()  # calls go in-process to the WSGI app
 
 
+BUSINESS_CHECKED = {"POST /api/v1/signals/", "POST /api/v1/signals/{signal_id}/cosign"}
+
+
 @schema.parametrize()
 @settings(
     max_examples=EXAMPLES,
@@ -80,7 +83,14 @@ schema.app = get_wsgi_application()  # calls go in-process to the WSGI app
 )
 def test_api_conforms_to_its_schema(case, in_process, content, member_token):
     CASES[case.operation.label] += 1
-    case.call_and_validate(headers={"Authorization": f"Bearer {member_token}"})
+    excluded = []
+    if case.operation.label in BUSINESS_CHECKED:
+        # Schema-valid bodies are still refused there by rules the schema cannot say (a
+        # council the caller sits on, a title of at least 5 characters): 422 with a message.
+        excluded = [schemathesis.checks.positive_data_acceptance]
+    case.call_and_validate(
+        headers={"Authorization": f"Bearer {member_token}"}, excluded_checks=excluded
+    )
     if CASES[case.operation.label] % 4 == 1:
         # A revoked or mistyped token: a declared 401 with the error body, on every operation.
         case.call_and_validate(headers={"Authorization": "Bearer rp_revoked"})
