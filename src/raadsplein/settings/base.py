@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "raadsplein.events",
     "raadsplein.helpdesk",
     "raadsplein.advocacy",
+    "raadsplein.newsletter",
     "raadsplein.jobs",
     # the demo world (seed_demo); production.py drops it unless RAADSPLEIN_DEMO_MODE is on
     "raadsplein.demo",
@@ -253,6 +254,26 @@ VRAAGBAAK_RETENTION_MONTHS = env.int("VRAAGBAAK_RETENTION_MONTHS", default=24)
 # Signalen (raadsplein.advocacy): signals closed longer ago than this lose their reporter's
 # personal details (anonymise_old_signals; docs/advocacy.md, "Privacy").
 RAADSPLEIN_SIGNALS_RETENTION_MONTHS = env.int("RAADSPLEIN_SIGNALS_RETENTION_MONTHS", default=12)
+
+# Nieuwsbrief (raadsplein.newsletter; docs/newsletter.md, "Mail set-up"): the sender, the
+# return path (bounces go to <local>+<token>@<domain>, read by `manage.py receive_bounce`), the
+# mailbox for unsubscribe mails (List-Unsubscribe mailto), how long a confirmation link holds,
+# sending speed (messages per second per worker lane, 0: as fast as the server takes them; the
+# batch one task sends before it hands over; lanes sent in parallel) and how many temporary
+# failures in a row disable an address.
+NEWSLETTER_FROM_EMAIL = env.str(
+    "NEWSLETTER_FROM_EMAIL", default="Nieuwsbrief Raadsplein <nieuwsbrief@raadsplein.nl>"
+)
+NEWSLETTER_RETURN_PATH = env.str("NEWSLETTER_RETURN_PATH", default="bounces@raadsplein.nl")
+NEWSLETTER_UNSUBSCRIBE_ADDRESS = env.str(
+    "NEWSLETTER_UNSUBSCRIBE_ADDRESS", default="afmelden@raadsplein.nl"
+)
+NEWSLETTER_CONFIRM_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=7)
+NEWSLETTER_RATE_PER_SECOND = env.float("NEWSLETTER_RATE_PER_SECOND", default=0)
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=500)
+NEWSLETTER_LANES = env.int("NEWSLETTER_LANES", default=2)
+NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=6)
+NEWSLETTER_SOFT_BOUNCE_LIMIT = env.int("NEWSLETTER_SOFT_BOUNCE_LIMIT", default=3)
 
 # The address of the site as people reach it: every link in mail and calendar files starts here.
 # Development defaults to the HOST/PORT that `make run` serves on.
