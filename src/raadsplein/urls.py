@@ -33,6 +33,8 @@ urlpatterns = [
     path("vraagbaak/", include("raadsplein.helpdesk.urls")),
     path("signalen/behandelen/", include("raadsplein.advocacy.staff_urls")),
     path("signalen/", include("raadsplein.advocacy.urls")),
+    path("nieuwsbrief/redactie/", include("raadsplein.newsletter.staff_urls")),
+    path("nieuwsbrief/abonnees/", include("raadsplein.newsletter.subscriber_urls")),
     path("nieuwsbrief/", include("raadsplein.newsletter.urls")),
     path("beheer/audit/", include("raadsplein.audit.urls")),
     path("api/v1/", api.urls),

@@ -14,7 +14,17 @@ class Builder:
 
 def builders() -> list[Builder]:
     """``build(*, log)`` creates or updates one part; a second run changes nothing."""
-    from . import advocacy, events, helpdesk, knowledge, learning, organisations, site, video
+    from . import (
+        advocacy,
+        events,
+        helpdesk,
+        knowledge,
+        learning,
+        newsletter,
+        organisations,
+        site,
+        video,
+    )
 
     return [
         Builder("site", site.build),
@@ -29,4 +39,6 @@ def builders() -> list[Builder]:
         Builder("helpdesk", helpdesk.build),
         # Signals of the councils and people made above; the policy advisor from organisations.
         Builder("advocacy", advocacy.build),
+        # News, subscribers (people and councils above), editions of that news, podcast, magazine.
+        Builder("newsletter", newsletter.build),
     ]

@@ -1,0 +1,5 @@
+"""Demo newsletter part: editions (being built)."""
+
+
+def build(*, log) -> None:
+    return None

@@ -1,0 +1,5 @@
+"""Demo newsletter part: media (being built)."""
+
+
+def build(*, log) -> None:
+    return None

@@ -1,0 +1,5 @@
+"""Demo newsletter part: news (being built)."""
+
+
+def build(*, log) -> None:
+    return None
