@@ -12,6 +12,7 @@ urlpatterns = [
     path("", subscribe_views.subscribe, name="subscribe"),
     path("bevestigen/<str:token>/", subscribe_views.confirm, name="confirm"),
     path("voorkeuren/<str:token>/", subscribe_views.preferences, name="preferences"),
+    path("mijn-aanmelding/", subscribe_views.member_subscription, name="member_subscription"),
     # One-click unsubscribe, RFC 8058 (unsubscribe_views.py)
     path("afmelden/<str:token>/", unsubscribe_views.unsubscribe, name="unsubscribe"),
     # The public archive (archive_views.py)
