@@ -36,6 +36,8 @@ urlpatterns = [
     path("nieuwsbrief/redactie/", include("raadsplein.newsletter.staff_urls")),
     path("nieuwsbrief/abonnees/", include("raadsplein.newsletter.subscriber_urls")),
     path("nieuwsbrief/", include("raadsplein.newsletter.urls")),
+    # The news overview and feeds; the items are Wagtail pages under /nieuws/.
+    path("nieuws/", include("raadsplein.newsletter.news_urls")),
     path("beheer/audit/", include("raadsplein.audit.urls")),
     path("api/v1/", api.urls),
     path("", include("raadsplein.web.urls")),

@@ -274,4 +274,5 @@ class Delivery(models.Model):
         return f"{self.edition_id}:{self.subscriber_id}"
 
 
+from .news_models import *  # noqa: E402, F403 (news pages: Django finds models it imports)
 from .subscription_models import *  # noqa: E402, F403 (Django finds the model)
