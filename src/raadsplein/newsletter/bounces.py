@@ -140,7 +140,11 @@ def classify(msg: Message) -> str | None:
         return SOFT
     if _parts(msg, "message", "delivery-status"):
         return None  # a DSN that reports no failure (delayed, delivered, relayed)
-    temporary, permanent = all_failures(msg)
+    try:
+        temporary, permanent = all_failures(msg)
+    except Exception:  # noqa: BLE001 - its heuristic detectors can crash on odd mail (yale.py)
+        logger.warning("flufl.bounce could not read a report", exc_info=True)
+        return None
     if permanent:
         return HARD
     if temporary:
