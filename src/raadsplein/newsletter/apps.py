@@ -28,7 +28,7 @@ class NewsletterConfig(AppConfig):
     def ready(self) -> None:
         from raadsplein.web import files, navigation
 
-        from . import news_cache, rules  # noqa: F401 (permissions)
+        from . import news_cache, rules, subscriber_setup  # noqa: F401 (rules: permissions)
         from .news_models import NewsIndexPage, NewsPage
         from .news_rules import can_view_news
 
@@ -44,3 +44,5 @@ class NewsletterConfig(AppConfig):
         )
         files.register(NewsIndexPage, live=lambda page: page.live, may_view=lambda user, page: True)
         news_cache.connect()
+
+        subscriber_setup.ready()  # Mijn Raadsplein panel, staff link, personal data

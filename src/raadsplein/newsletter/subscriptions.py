@@ -24,6 +24,7 @@ from functools import partial
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -35,11 +36,11 @@ from raadsplein.accounts.models import FormOfAddress
 from raadsplein.audit import services as audit
 from raadsplein.jobs.services import once
 from raadsplein.knowledge.models import Theme
-from raadsplein.organisations.models import CareSector
+from raadsplein.organisations.models import CareSector, Province, SeatRole
 from raadsplein.web import links
 
 from . import tokens
-from .models import Subscriber, SubscriberStatus
+from .models import MembershipFilter, Segment, Subscriber, SubscriberStatus
 from .services import NewsletterError, normalise_email, unsubscribe
 from .subscription_models import ConfirmationRequest
 
@@ -294,9 +295,6 @@ def unsubscribe_member(*, user) -> bool:
 # Staff ------------------------------------------------------------------------------------
 
 
-STAFF_STATUSES = (SubscriberStatus.ACTIVE, SubscriberStatus.UNSUBSCRIBED, SubscriberStatus.BOUNCED)
-
-
 @transaction.atomic
 def change_subscriber(
     *,
@@ -321,7 +319,7 @@ def change_subscriber(
     if status != subscriber.status:
         if status not in SubscriberStatus.values:
             raise NewsletterError(_("Kies een status uit de lijst."))
-        if status == SubscriberStatus.ACTIVE and subscriber.confirmed_at is None:
+        if status == SubscriberStatus.ACTIVE and subscriber.consent_at is None:
             raise NewsletterError(
                 _(
                     "Dit adres is nooit bevestigd. Alleen de persoon zelf kan het aanmelden, "
@@ -355,3 +353,39 @@ def change_subscriber(
             data={"fields": ", ".join(changed), "status": subscriber.status},
         )
     return subscriber
+
+
+@transaction.atomic
+def save_segment(
+    *,
+    by,
+    segment: Segment | None = None,
+    name: str,
+    description: str = "",
+    sectors=(),
+    themes=(),
+    council_roles=(),
+    provinces=(),
+    membership: str = "",
+) -> Segment:
+    """Create or change a saved segment; its subscribers are counted when it is used."""
+    segment = segment or Segment()
+    name = " ".join((name or "").split())
+    if Segment.objects.filter(name__iexact=name).exclude(pk=segment.pk).exists():
+        raise NewsletterError(_("Er is al een segment met deze naam."))
+    roles = sorted(set(council_roles))
+    places = sorted(set(provinces))
+    if not set(roles) <= set(SeatRole.values) or not set(places) <= set(Province.values):
+        raise NewsletterError(_("Kies rollen en provincies uit de lijst."))
+    if membership not in MembershipFilter.values:
+        raise NewsletterError(_("Kies bij lidmaatschap een van de mogelijkheden."))
+    segment.name, segment.description = name, (description or "").strip()
+    segment.council_roles, segment.provinces, segment.membership = roles, places, membership
+    try:
+        segment.full_clean()
+    except ValidationError as error:
+        raise NewsletterError(" ".join(error.messages)) from error
+    segment.save()
+    segment.sectors.set(CareSector.objects.filter(pk__in=_codes(sectors)))
+    segment.themes.set(Theme.objects.filter(pk__in=_ids(themes)))
+    return segment
