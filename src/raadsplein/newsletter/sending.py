@@ -110,6 +110,21 @@ def queue_edition(*, edition: Edition, by, now: datetime.datetime | None = None)
     return count
 
 
+@transaction.atomic
+def resume_edition(*, edition: Edition) -> int:
+    """Start the lanes of an edition that is still sending again (its lane tasks failed for
+    good, or a worker's queue was lost). Safe while lanes still run: a second copy of a lane
+    finds the deliveries claimed. Returns the number of pending deliveries."""
+    edition = Edition.objects.select_for_update().get(pk=edition.pk)
+    if edition.status != EditionStatus.SENDING:
+        raise NewsletterError(_("Deze editie wordt niet verstuurd; er is niets om te hervatten."))
+    pending = Delivery.objects.filter(edition=edition, status=DeliveryStatus.PENDING).count()
+    lanes = max(1, settings.NEWSLETTER_LANES)
+    edition_id = edition.pk
+    transaction.on_commit(lambda: start_lanes(edition_id, lanes))
+    return pending
+
+
 def start_lanes(edition_id: int, lanes: int) -> None:
     from . import tasks
 

@@ -5,6 +5,7 @@ import contextlib
 import datetime
 import io
 import threading
+import time
 from collections import Counter
 from email import message_from_bytes
 from email.policy import default as default_policy
@@ -17,7 +18,7 @@ from django.utils import timezone
 
 from raadsplein.audit.models import AuditEntry
 from raadsplein.jobs.tests.test_worker_process import _free_port
-from raadsplein.newsletter import bounces, messages, sending
+from raadsplein.newsletter import bounces, messages, sending, services
 from raadsplein.newsletter.models import (
     Delivery,
     DeliveryStatus,
@@ -304,3 +305,44 @@ def test_sector_ids_for_a_batch_take_two_queries(django_assert_num_queries):
     subscribers = SubscriberFactory.create_batch(5)
     with django_assert_num_queries(1):  # no accounts: only the subscribers' own choice
         assert sending.sector_ids_by_subscriber(subscribers) == {}
+
+
+def test_send_newsletter_resume_carries_on_a_stuck_edition(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    edition, _subscribers = edition_for(3)
+    sending.queue_edition(edition=edition, by=None)  # the lane tasks are lost (dummy backend)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_newsletter", "--edition", "latest", "--resume", stdout=out)
+    assert "nog 3 te gaan" in out.getvalue()
+    assert len(mail.outbox) == 3
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SENT
+    with pytest.raises(CommandError, match="niets om te hervatten"):
+        call_command("send_newsletter", "--edition", str(edition.pk), "--resume")
+
+
+def test_the_rate_limit_paces_the_messages(settings, django_capture_on_commit_callbacks):
+    settings.NEWSLETTER_RATE_PER_SECOND = 20
+    settings.NEWSLETTER_LANES = 1
+    edition, _subscribers = edition_for(6)
+    started = time.monotonic()
+    queue(edition, django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 6
+    assert time.monotonic() - started >= 5 / 20  # 6 messages: 5 intervals of 50 ms
+
+
+def test_who_unsubscribed_after_queueing_gets_nothing(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    edition, subscribers = edition_for(3)
+    sending.queue_edition(edition=edition, by=None)
+    services.unsubscribe(subscriber=subscribers[0])
+    run_lanes(edition)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(s.email for s in subscribers[1:])
+    gone = Delivery.objects.get(subscriber=subscribers[0])
+    assert gone.status == DeliveryStatus.FAILED and "unsubscribed" in gone.last_error
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SENT
