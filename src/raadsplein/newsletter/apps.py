@@ -20,6 +20,12 @@ def _panel_news(request) -> dict:
     return {"news": news_selectors.latest_public_news(limit=5)}
 
 
+def _edits_newsletter(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and user.has_perm(
+        "newsletter.manage_newsletter"
+    )
+
+
 class NewsletterConfig(AppConfig):
     name = "raadsplein.newsletter"
     label = "newsletter"
@@ -45,4 +51,11 @@ class NewsletterConfig(AppConfig):
         files.register(NewsIndexPage, live=lambda page: page.live, may_view=lambda user, page: True)
         news_cache.connect()
 
+        navigation.register_staff_link(
+            key="newsletter_editions",
+            label=_("Nieuwsbrief: edities"),
+            url_name="newsletter_staff:editions",
+            order=40,
+            visible=_edits_newsletter,
+        )
         subscriber_setup.ready()  # Mijn Raadsplein panel, staff link, personal data

@@ -1,0 +1,11 @@
+"""Background work of scheduling (django-tasks): no arguments, safe to run twice."""
+
+from django_tasks import task
+
+from raadsplein.newsletter import schedule
+
+
+@task()
+def process_newsletter() -> None:
+    """Queue the scheduled editions whose moment has come (``schedule.process_due``)."""
+    schedule.process_due()

@@ -1,0 +1,224 @@
+"""Composing editions: editing blocks, reordering, read-only once sent, the test send and
+scheduling (the default moment across the DST change)."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from raadsplein.accounts.tests.factories import redacteur
+from raadsplein.audit.models import AuditEntry
+from raadsplein.newsletter import editions, schedule
+from raadsplein.newsletter.models import Delivery, EditionStatus, ItemKind
+from raadsplein.newsletter.services import NewsletterError
+from raadsplein.organisations.models import CareSector
+
+from .factories import EditionFactory, EditionItemFactory, SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+AMS = zoneinfo.ZoneInfo("Europe/Amsterdam")
+UTC = datetime.UTC
+
+
+def _edition_of_three():
+    edition = EditionFactory()
+    items = [
+        EditionItemFactory(edition=edition, position=n, heading=h)
+        for n, h in enumerate(["Een", "Twee", "Drie"], start=1)
+    ]
+    return edition, items
+
+
+def _headings(edition):
+    return list(edition.items.order_by("position", "pk").values_list("heading", flat=True))
+
+
+def test_move_item_up_and_down_renumbers():
+    edition, (one, two, three) = _edition_of_three()
+    editions.move_item(item=three, by=None, direction="up")
+    assert _headings(edition) == ["Een", "Drie", "Twee"]
+    editions.move_item(item=one, by=None, direction="down")
+    assert _headings(edition) == ["Drie", "Een", "Twee"]
+    assert list(edition.items.order_by("position").values_list("position", flat=True)) == [1, 2, 3]
+
+
+def test_move_first_item_up_changes_nothing():
+    edition, (one, _two, _three) = _edition_of_three()
+    editions.move_item(item=one, by=None, direction="up")
+    assert _headings(edition) == ["Een", "Twee", "Drie"]
+    with pytest.raises(NewsletterError):
+        editions.move_item(item=one, by=None, direction="sideways")
+
+
+def test_move_straightens_equal_positions():
+    edition = EditionFactory()
+    a = EditionItemFactory(edition=edition, position=0, heading="A")
+    EditionItemFactory(edition=edition, position=0, heading="B")
+    editions.move_item(item=a, by=None, direction="down")
+    assert _headings(edition) == ["B", "A"]
+
+
+def test_add_text_item_goes_last():
+    edition, _items = _edition_of_three()
+    sector = CareSector.objects.get(pk="ggz")
+    item = editions.add_text_item(
+        edition=edition,
+        by=None,
+        heading="  Vacature  ",
+        text="Wij zoeken een redacteur.",
+        sector=sector,
+        members_only=True,
+    )
+    assert item.kind == ItemKind.TEXT and item.heading == "Vacature"
+    assert _headings(edition)[-1] == "Vacature"
+    assert item.sector == sector and item.members_only
+
+
+def test_update_item_with_a_bad_link_changes_nothing():
+    edition, (one, _two, _three) = _edition_of_three()
+    with pytest.raises(NewsletterError, match="geen geldig webadres"):
+        editions.update_item(item=one, by=None, heading="Nieuw", text="", url="javascript:alert(1)")
+    with pytest.raises(NewsletterError, match="kop"):
+        editions.update_item(item=one, by=None, heading="   ", text="", url="")
+    one.refresh_from_db()
+    assert one.heading == "Een"
+
+
+@pytest.mark.parametrize("status", [EditionStatus.SENDING, EditionStatus.SENT])
+def test_editing_a_sent_edition_is_refused(status):
+    edition, (one, two, _three) = _edition_of_three()
+    edition.status = status
+    edition.save()
+    calls = [
+        lambda: editions.update_edition(
+            edition=edition, by=None, title="Anders", subject="Anders", intro=""
+        ),
+        lambda: editions.update_item(item=one, by=None, heading="Anders", text="", url=""),
+        lambda: editions.add_text_item(edition=edition, by=None, heading="Erbij", text=""),
+        lambda: editions.remove_item(item=two, by=None),
+        lambda: editions.move_item(item=two, by=None, direction="up"),
+        lambda: schedule.schedule_edition(
+            edition=edition, by=None, when=timezone.now() + datetime.timedelta(days=1)
+        ),
+    ]
+    for call in calls:
+        with pytest.raises(NewsletterError, match="niet meer wijzigen"):
+            call()
+    edition.refresh_from_db()
+    assert edition.title.startswith("Nieuwsbrief week")
+    assert _headings(edition) == ["Een", "Twee", "Drie"]
+
+
+def test_update_edition_requires_a_subject():
+    edition = EditionFactory(subject="Oud")
+    with pytest.raises(NewsletterError):
+        editions.update_edition(edition=edition, by=None, title="Titel", subject=" ", intro="")
+    edition.refresh_from_db()
+    assert edition.subject == "Oud"
+
+
+def test_send_test_puts_one_mail_in_the_outbox_to_the_editor_only():
+    editor = redacteur(email="redactie@example.org", first_name="Rita", last_name="Jansen")
+    SubscriberFactory.create_batch(3)
+    edition, _items = _edition_of_three()
+    assert editions.send_test(edition=edition, by=editor) == "redactie@example.org"
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["redactie@example.org"] and not message.cc and not message.bcc
+    assert message.subject == "[TEST] " + edition.subject
+    assert "Beste Rita Jansen," in message.body and "Drie" in message.body
+    assert not Delivery.objects.exists()
+    assert (
+        AuditEntry.objects.filter(action="newsletter.edition.test_sent", actor=editor).count() == 1
+    )
+
+
+def test_send_test_uses_the_editors_own_sectors():
+    editor = redacteur(email="redactie@example.org")
+    own = SubscriberFactory(email="redactie@example.org", user=editor, name="Rita")
+    own.sectors.add("ggz")
+    edition = EditionFactory()
+    EditionItemFactory(edition=edition, heading="Voor de ggz", sector_id="ggz")
+    EditionItemFactory(edition=edition, heading="Voor de jeugdzorg", sector_id="jeugdzorg")
+    editions.send_test(edition=edition, by=editor)
+    body = mail.outbox[0].body
+    assert "Voor de ggz" in body and "Voor de jeugdzorg" not in body
+    assert "Beste Rita," in body
+
+
+def test_preview_reader_of_a_sector_and_an_unknown_address():
+    reader, sectors = editions.preview_reader(example="ggz")
+    assert reader.pk is None and sectors == {"ggz"}
+    with pytest.raises(NewsletterError, match="geen abonnee"):
+        editions.preview_reader(address="niemand@voorbeeld.nl")
+    known = SubscriberFactory(email="bekend@voorbeeld.nl")
+    assert editions.preview_reader(address=" Bekend@Voorbeeld.nl ") == (known, None)
+
+
+# Scheduling
+
+
+@pytest.mark.parametrize(
+    ("now", "expected_utc"),
+    [
+        # Winter: CET, Monday 07:00 is 06:00 UTC.
+        (datetime.datetime(2026, 12, 3, 10, 0, tzinfo=UTC), datetime.datetime(2026, 12, 7, 6, 0)),
+        # Summer: CEST, 05:00 UTC.
+        (datetime.datetime(2026, 7, 1, 10, 0, tzinfo=UTC), datetime.datetime(2026, 7, 6, 5, 0)),
+        # Thursday before the clocks go forward (Sunday 29 March 2026): the Monday is summer.
+        (datetime.datetime(2026, 3, 26, 12, 0, tzinfo=UTC), datetime.datetime(2026, 3, 30, 5, 0)),
+        # Friday before the clocks go back (Sunday 25 October 2026): the Monday is winter.
+        (datetime.datetime(2026, 10, 23, 12, 0, tzinfo=UTC), datetime.datetime(2026, 10, 26, 6, 0)),
+        # Monday 06:59 local: still today; 07:00 exactly: next week.
+        (datetime.datetime(2026, 12, 7, 5, 59, tzinfo=UTC), datetime.datetime(2026, 12, 7, 6, 0)),
+        (datetime.datetime(2026, 12, 7, 6, 0, tzinfo=UTC), datetime.datetime(2026, 12, 14, 6, 0)),
+    ],
+)
+def test_default_is_next_monday_seven_in_amsterdam(now, expected_utc):
+    moment = schedule.next_monday_morning(now)
+    assert moment.astimezone(UTC).replace(tzinfo=None) == expected_utc
+    local = moment.astimezone(AMS)
+    assert (local.weekday(), local.hour, local.minute) == (0, 7, 0)
+
+
+def test_default_send_time_is_the_editions_own_monday():
+    edition = EditionFactory(week_of=datetime.date(2026, 3, 30))
+    now = datetime.datetime(2026, 3, 26, 12, 0, tzinfo=UTC)
+    assert schedule.default_send_time(edition, now) == datetime.datetime(
+        2026, 3, 30, 5, 0, tzinfo=UTC
+    )
+
+
+def test_schedule_and_unschedule():
+    editor = redacteur()
+    edition, _items = _edition_of_three()
+    when = timezone.now() + datetime.timedelta(days=2)
+    schedule.schedule_edition(edition=edition, by=editor, when=when)
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SCHEDULED and edition.scheduled_for == when
+    assert AuditEntry.objects.filter(action="newsletter.edition.scheduled").count() == 1
+    # Still editable while scheduled.
+    editions.update_edition(edition=edition, by=editor, title="T", subject="S", intro="")
+    schedule.unschedule_edition(edition=edition, by=editor)
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.DRAFT and edition.scheduled_for is None
+    with pytest.raises(NewsletterError):
+        schedule.unschedule_edition(edition=edition, by=editor)
+
+
+def test_scheduling_in_the_past_or_empty_is_refused():
+    edition, _items = _edition_of_three()
+    with pytest.raises(NewsletterError, match="voorbij"):
+        schedule.schedule_edition(
+            edition=edition, by=None, when=timezone.now() - datetime.timedelta(minutes=1)
+        )
+    empty = EditionFactory()
+    with pytest.raises(NewsletterError, match="onderdelen"):
+        schedule.schedule_edition(
+            edition=empty, by=None, when=timezone.now() + datetime.timedelta(days=1)
+        )
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.DRAFT
