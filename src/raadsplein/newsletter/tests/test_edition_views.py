@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from raadsplein.accounts.tests.factories import adviseur, beheerder, redacteur
 from raadsplein.newsletter.models import EditionStatus
@@ -228,7 +229,7 @@ def test_schedule_form_proposes_monday_and_plans(client, edition):
     url = reverse("newsletter_staff:schedule", args=[edition.pk])
     page = client.get(url).content.decode()
     assert 'value="07:00"' in page
-    day = datetime.date.today() + datetime.timedelta(days=10)
+    day = timezone.localdate() + datetime.timedelta(days=10)
     response = client.post(url, {"date": day.isoformat(), "time": "07:00"})
     assert response.status_code == 302
     edition.refresh_from_db()
@@ -236,3 +237,39 @@ def test_schedule_form_proposes_monday_and_plans(client, edition):
     assert edition.scheduled_for.astimezone(datetime.UTC).hour in (5, 6)
     response = client.post(url, {"date": "2001-01-01", "time": "07:00"})
     assert "voorbij" in response.content.decode()
+
+
+def test_send_now_confirms_with_the_number_then_queues(client, edition):
+    from raadsplein.newsletter.models import Delivery
+
+    SubscriberFactory.create_batch(3)
+    client.force_login(redacteur())
+    url = reverse("newsletter_staff:send", args=[edition.pk])
+    assert "U verstuurt deze editie naar 3 abonnees" in client.get(url).content.decode()
+    response = client.post(url)
+    assert response.url == reverse("newsletter_staff:status", args=[edition.pk])
+    assert Delivery.objects.filter(edition=edition).count() == 3
+    status = client.get(response.url).content.decode()
+    assert "Nog 3 berichten te versturen" in status and "Vernieuwen" in status
+    again = client.post(url, follow=True).content.decode()
+    assert "maar één keer" in again
+    assert Delivery.objects.filter(edition=edition).count() == 3
+
+
+def test_status_says_done_only_when_nothing_is_pending(client, edition):
+    from raadsplein.newsletter.models import Delivery, DeliveryStatus
+
+    edition.status = EditionStatus.SENT
+    edition.queued_at = edition.finished_at = timezone.now()
+    edition.bounces = 2
+    edition.save()
+    for status in (DeliveryStatus.SENT, DeliveryStatus.SENT, DeliveryStatus.FAILED):
+        Delivery.objects.create(edition=edition, subscriber=SubscriberFactory(), status=status)
+    client.force_login(redacteur())
+    url = reverse("newsletter_staff:status", args=[edition.pk])
+    page = client.get(url).content.decode()
+    assert "Klaar" in page and "Vernieuwen" not in page
+    assert page.count("<strong>2</strong>") == 2  # sent and bounces
+    Delivery.objects.create(edition=edition, subscriber=SubscriberFactory())
+    page = client.get(url).content.decode()
+    assert "Klaar:" not in page and "Nog 1 bericht te versturen" in page

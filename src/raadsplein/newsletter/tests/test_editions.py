@@ -165,21 +165,39 @@ def test_preview_reader_of_a_sector_and_an_unknown_address():
     ("now", "expected_utc"),
     [
         # Winter: CET, Monday 07:00 is 06:00 UTC.
-        (datetime.datetime(2026, 12, 3, 10, 0, tzinfo=UTC), datetime.datetime(2026, 12, 7, 6, 0)),
+        (
+            datetime.datetime(2026, 12, 3, 10, 0, tzinfo=UTC),
+            datetime.datetime(2026, 12, 7, 6, 0, tzinfo=UTC),
+        ),
         # Summer: CEST, 05:00 UTC.
-        (datetime.datetime(2026, 7, 1, 10, 0, tzinfo=UTC), datetime.datetime(2026, 7, 6, 5, 0)),
+        (
+            datetime.datetime(2026, 7, 1, 10, 0, tzinfo=UTC),
+            datetime.datetime(2026, 7, 6, 5, 0, tzinfo=UTC),
+        ),
         # Thursday before the clocks go forward (Sunday 29 March 2026): the Monday is summer.
-        (datetime.datetime(2026, 3, 26, 12, 0, tzinfo=UTC), datetime.datetime(2026, 3, 30, 5, 0)),
+        (
+            datetime.datetime(2026, 3, 26, 12, 0, tzinfo=UTC),
+            datetime.datetime(2026, 3, 30, 5, 0, tzinfo=UTC),
+        ),
         # Friday before the clocks go back (Sunday 25 October 2026): the Monday is winter.
-        (datetime.datetime(2026, 10, 23, 12, 0, tzinfo=UTC), datetime.datetime(2026, 10, 26, 6, 0)),
+        (
+            datetime.datetime(2026, 10, 23, 12, 0, tzinfo=UTC),
+            datetime.datetime(2026, 10, 26, 6, 0, tzinfo=UTC),
+        ),
         # Monday 06:59 local: still today; 07:00 exactly: next week.
-        (datetime.datetime(2026, 12, 7, 5, 59, tzinfo=UTC), datetime.datetime(2026, 12, 7, 6, 0)),
-        (datetime.datetime(2026, 12, 7, 6, 0, tzinfo=UTC), datetime.datetime(2026, 12, 14, 6, 0)),
+        (
+            datetime.datetime(2026, 12, 7, 5, 59, tzinfo=UTC),
+            datetime.datetime(2026, 12, 7, 6, 0, tzinfo=UTC),
+        ),
+        (
+            datetime.datetime(2026, 12, 7, 6, 0, tzinfo=UTC),
+            datetime.datetime(2026, 12, 14, 6, 0, tzinfo=UTC),
+        ),
     ],
 )
 def test_default_is_next_monday_seven_in_amsterdam(now, expected_utc):
     moment = schedule.next_monday_morning(now)
-    assert moment.astimezone(UTC).replace(tzinfo=None) == expected_utc
+    assert moment == expected_utc
     local = moment.astimezone(AMS)
     assert (local.weekday(), local.hour, local.minute) == (0, 7, 0)
 
@@ -222,3 +240,39 @@ def test_scheduling_in_the_past_or_empty_is_refused():
         )
     edition.refresh_from_db()
     assert edition.status == EditionStatus.DRAFT
+
+
+def test_process_newsletter_queues_a_due_edition_once():
+    from django.core.management import call_command
+
+    SubscriberFactory.create_batch(2)
+    edition, _items = _edition_of_three()
+    later, _later_items = _edition_of_three()
+    schedule.schedule_edition(
+        edition=edition, by=None, when=timezone.now() + datetime.timedelta(minutes=5)
+    )
+    schedule.schedule_edition(
+        edition=later, by=None, when=timezone.now() + datetime.timedelta(days=5)
+    )
+    assert schedule.process_due() == []  # not yet
+    soon = timezone.now() + datetime.timedelta(minutes=10)
+    assert schedule.process_due(now=soon) == [edition.pk]
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SENDING and edition.queued_at is not None
+    assert Delivery.objects.filter(edition=edition).count() == 2
+    # Again (cron a few minutes later, or a second machine): nothing more, no error.
+    assert schedule.process_due(now=soon) == []
+    call_command("process_newsletter")
+    assert Delivery.objects.filter(edition=edition).count() == 2
+    assert not Delivery.objects.filter(edition=later).exists()
+
+
+def test_process_newsletter_skips_what_sending_refuses():
+    """A scheduled edition nobody would receive: logged and left, the run carries on."""
+    edition, _items = _edition_of_three()
+    schedule.schedule_edition(
+        edition=edition, by=None, when=timezone.now() + datetime.timedelta(minutes=1)
+    )
+    assert schedule.process_due(now=timezone.now() + datetime.timedelta(minutes=2)) == []
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SCHEDULED
