@@ -269,3 +269,24 @@ def test_personal_data_export_and_erasure():
     assert rows[0]["email"] == subscriber.email and rows[0]["bron_toestemming"] == "website"
     account_services.erase_person(user=user)
     assert not Subscriber.objects.filter(pk=subscriber.pk).exists()
+
+
+def test_demo_subscribers_are_built_once():
+    from raadsplein.demo import newsletter_subscribers
+
+    lid = UserFactory(email="lid@demo.raadsplein.nl", form_of_address="je")
+    UserFactory(email="nietlid@demo.raadsplein.nl")
+    newsletter_subscribers.build(log=lambda *a: None)
+    active = Subscriber.objects.filter(status=SubscriberStatus.ACTIVE)
+    assert active.count() == newsletter_subscribers.ACTIVE
+    assert not Subscriber.objects.exclude(email__endswith="@demo.raadsplein.nl").exists()
+    assert set(Subscriber.objects.values_list("consent_source", flat=True)) == {"demo"}
+    assert Subscriber.objects.get(user=lid).form_of_address == "je"
+    assert not Subscriber.objects.filter(email="nietlid@demo.raadsplein.nl").exists()
+    assert active.filter(form_of_address="je").count() > 1000
+    assert active.exclude(sectors=None).count() > 1000
+    assert active.exclude(themes=None).count() > 1000
+    assert Subscriber.objects.filter(status=SubscriberStatus.UNSUBSCRIBED).exists()
+    before = (Subscriber.objects.count(), Subscriber.sectors.through.objects.count())
+    newsletter_subscribers.build(log=lambda *a: None)
+    assert (Subscriber.objects.count(), Subscriber.sectors.through.objects.count()) == before
