@@ -36,6 +36,7 @@ GREETING = "RPGREETINGRP"
 UNSUBSCRIBE = "RPUNSUBSCRIBERP"
 PREFERENCES = "RPPREFERENCESRP"
 PLACEHOLDERS = (GREETING, UNSUBSCRIBE, PREFERENCES)
+LINK_SLOT = "RPTOKENRP"  # in a reversed URL, replaced by each person's token
 
 CSS_FILE = Path(__file__).parent / "static" / "newsletter" / "mail.css"
 
@@ -89,22 +90,45 @@ class Variant:
 
 @dataclass
 class Renderer:
-    """Renders one edition for many subscribers; keep one per sending batch."""
+    """Renders one edition for many subscribers; keep one per sending batch.
+
+    The blocks are read once. A variant is the list of blocks a reader gets (those for
+    everyone and those of their sectors) and the form of address; each is rendered and
+    inlined once, then the greeting and the two personal links are substituted per message.
+    Readers whose sectors select the same blocks share a variant, so an edition with blocks
+    for three sectors renders at most a handful of times, whatever the list's size."""
 
     edition: Edition
     _variants: dict = field(default_factory=dict)
+    _items: list | None = None
+    _patterns: dict = field(default_factory=dict)
 
-    def variant(self, sector_ids: frozenset[int], form: str) -> Variant:
-        key = (sector_ids, form)
+    def items(self) -> list:
+        if self._items is None:
+            self._items = selectors.items_for(self.edition, None)
+        return self._items
+
+    def visible(self, sector_ids) -> list:
+        """The blocks for a reader of these sectors (none: every block)."""
+        items = self.items()
+        if not sector_ids:
+            return items
+        return [item for item in items if item.sector_id is None or item.sector_id in sector_ids]
+
+    def variant(self, sector_ids: frozenset, form: str) -> Variant:
+        items = self.visible(sector_ids)
+        key = (tuple(item.pk for item in items), form)
         if key not in self._variants:
-            self._variants[key] = self._render(sector_ids)
+            self._variants[key] = self._render(items, informal=form == FormOfAddress.INFORMAL)
         return self._variants[key]
 
-    def _render(self, sector_ids: frozenset[int]) -> Variant:
+    def _render(self, items: list, *, informal: bool) -> Variant:
         edition = self.edition
         context = {
             "edition": edition,
-            "items": selectors.items_for(edition, set(sector_ids)),
+            "items": items,
+            "informal": informal,
+            "preheader": _preheader(edition, items),
             "greeting": GREETING,
             "unsubscribe_url": UNSUBSCRIBE,
             "preferences_url": PREFERENCES,
@@ -117,6 +141,12 @@ class Renderer:
         text = render_to_string("newsletter/mail/edition.txt", context)
         return Variant(subject=edition.subject, text=text, html=html)
 
+    def _link(self, name: str, token: str) -> str:
+        """``links.absolute(reverse(name, args=[token]))``, with the reverse done once."""
+        if name not in self._patterns:
+            self._patterns[name] = links.absolute(reverse(name, args=[LINK_SLOT]))
+        return self._patterns[name].replace(LINK_SLOT, token)
+
     def build(self, subscriber: Subscriber, *, sector_ids=None) -> EmailMultiAlternatives:
         """The message for one subscriber. ``sector_ids``: their sectors when the caller
         already has them (sending reads them for a whole batch at once)."""
@@ -127,16 +157,17 @@ class Renderer:
         with translation.override(settings.LANGUAGE_CODE):
             variant = self.variant(frozenset(sector_ids), subscriber.form_of_address)
             hello = greeting(subscriber)
-        unsubscribe = unsubscribe_url(subscriber)
-        preferences = preferences_url(subscriber)
+        token = tokens.make(subscriber, tokens.UNSUBSCRIBE)
+        unsubscribe = self._link("newsletter:unsubscribe", token)
+        preferences = self._link(
+            "newsletter:preferences", tokens.make(subscriber, tokens.PREFERENCES)
+        )
         values = {GREETING: hello, UNSUBSCRIBE: unsubscribe, PREFERENCES: preferences}
         text, html = variant.text, variant.html
         for placeholder, value in values.items():
             text = text.replace(placeholder, value)
             html = html.replace(placeholder, escape(value))
-        mailto = f"mailto:{settings.NEWSLETTER_UNSUBSCRIBE_ADDRESS}?subject=" + (
-            "afmelden%20" + tokens.make(subscriber, tokens.UNSUBSCRIBE)
-        )
+        mailto = f"mailto:{settings.NEWSLETTER_UNSUBSCRIBE_ADDRESS}?subject=afmelden%20{token}"
         # The envelope sender is the tokenised return path (Django's backends use
         # ``from_email`` for it); the From header people see is the newsletter's address.
         message = EmailMultiAlternatives(
@@ -156,6 +187,12 @@ class Renderer:
         )
         message.attach_alternative(html, "text/html")
         return message
+
+
+def _preheader(edition: Edition, items: list) -> str:
+    """The line a mail program shows after the subject: the first blocks' headings."""
+    headings = [item.heading for item in items[:3]]
+    return " · ".join(headings) if headings else edition.intro[:140]
 
 
 def build_message(edition: Edition, subscriber: Subscriber) -> EmailMultiAlternatives:
