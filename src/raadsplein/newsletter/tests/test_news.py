@@ -204,3 +204,34 @@ def test_news_published_between_reads_dates():
         datetime.date(2026, 3, 2), datetime.date(2026, 3, 8)
     )
     assert list(found) == [inside]
+
+
+def test_demo_news_is_built_once_with_teasers_and_guarded_images(client):
+    from django.contrib.auth.models import AnonymousUser
+    from wagtail.models import Revision
+
+    from raadsplein.demo import newsletter_news
+    from raadsplein.web import files
+
+    newsletter_news.build(log=lambda line: None)
+    revisions = Revision.objects.count()
+    newsletter_news.build(log=lambda line: None)
+    assert Revision.objects.count() == revisions  # a second run changes nothing
+    pages = list(NewsPage.objects.live())
+    assert len(pages) == 30
+    assert all(p.intro.startswith("Demo:") for p in pages)
+    members_only = [p for p in pages if not p.is_public]
+    assert 3 <= len(members_only) <= 8
+    assert len({p.published_on for p in pages}) == 30
+    with_image = [p for p in pages if p.image_id]
+    assert with_image and all(p.image_alt for p in with_image)
+    public_image = next(p.image for p in with_image if p.is_public)
+    members_image = next(p.image for p in with_image if not p.is_public)
+    assert files.verdict_for(AnonymousUser(), public_image).public
+    assert not files.verdict_for(AnonymousUser(), members_image).allowed
+    assert files.verdict_for(member(), members_image).allowed
+    html = client.get(reverse("news:index")).content.decode()
+    assert html.count('class="card news-card"') == 20 and "Pagina 1 van 2" in html
+    shown = next(p for p in with_image if p.is_public)
+    html = client.get(shown.url).content.decode()
+    assert f'alt="{shown.image_alt}"' in html and "<img" in html
