@@ -389,3 +389,26 @@ def save_segment(
     segment.sectors.set(CareSector.objects.filter(pk__in=_codes(sectors)))
     segment.themes.set(Theme.objects.filter(pk__in=_ids(themes)))
     return segment
+
+
+UNCONFIRMED_DAYS = 30
+
+
+@transaction.atomic
+def forget_unconfirmed(*, now: datetime.datetime | None = None) -> tuple[int, int]:
+    """Retention: an address someone typed but nobody confirmed is deleted after
+    ``UNCONFIRMED_DAYS``, and so are confirmation rounds of that age (what was typed in them).
+    Returns (addresses, rounds) deleted. ``manage.py forget_unconfirmed_subscribers``, daily."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=UNCONFIRMED_DAYS)
+    recent = ConfirmationRequest.objects.filter(created_at__gte=cutoff).values("subscriber_id")
+    stale = Subscriber.objects.filter(
+        status=SubscriberStatus.PENDING,
+        consent_at=None,
+        confirmed_at=None,
+        user=None,
+        created_at__lt=cutoff,
+    ).exclude(pk__in=recent)
+    addresses = stale.count()
+    stale.delete()
+    rounds, _by_model = ConfirmationRequest.objects.filter(created_at__lt=cutoff).delete()
+    return addresses, rounds

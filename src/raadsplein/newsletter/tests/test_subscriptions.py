@@ -318,3 +318,19 @@ def test_member_button_needs_signing_in(client):
     response = client.post(reverse("newsletter:member_subscription"))
     assert response.status_code == 302 and "/account/" in response.url
     assert not Subscriber.objects.exists()
+
+
+def test_unconfirmed_addresses_are_forgotten_after_a_month(django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    old = timezone.now() - datetime.timedelta(days=subscriptions.UNCONFIRMED_DAYS + 1)
+    stale = SubscriberFactory(status=SubscriberStatus.PENDING, consent_at=None)
+    ConfirmationRequest.objects.create(subscriber=stale, created_at=old, name="Getypt")
+    fresh = SubscriberFactory(status=SubscriberStatus.PENDING, consent_at=None)
+    ConfirmationRequest.objects.create(subscriber=fresh)
+    reader = SubscriberFactory(status=SubscriberStatus.ACTIVE, consent_at=old)
+    ConfirmationRequest.objects.create(subscriber=reader, created_at=old)
+    Subscriber.objects.filter(pk__in=[stale.pk, fresh.pk, reader.pk]).update(created_at=old)
+    call_command("forget_unconfirmed_subscribers")
+    assert set(Subscriber.objects.values_list("pk", flat=True)) == {fresh.pk, reader.pk}
+    assert ConfirmationRequest.objects.get().subscriber == fresh
