@@ -276,3 +276,40 @@ def test_process_newsletter_skips_what_sending_refuses():
     assert schedule.process_due(now=timezone.now() + datetime.timedelta(minutes=2)) == []
     edition.refresh_from_db()
     assert edition.status == EditionStatus.SCHEDULED
+
+
+def test_demo_editions_twelve_sent_and_a_draft_once(monkeypatch):
+    from raadsplein.demo import newsletter_editions
+    from raadsplein.newsletter import draft, selectors
+    from raadsplein.newsletter.models import DeliveryStatus, Edition
+
+    from .factories import news_item
+
+    monkeypatch.setattr(newsletter_editions, "FAILED_ONE_IN", 7)  # a few among 30
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    SubscriberFactory.create_batch(30, confirmed_at=long_ago)
+    SubscriberFactory(confirmed_at=timezone.now())  # joined after the last edition went out
+    monday = draft.coming_monday(timezone.localdate())
+    news_item(
+        title="Uit week min twee",
+        sectors=["ggz"],
+        published_on=monday - datetime.timedelta(days=10),
+    )
+    lines = []
+    newsletter_editions.build(log=lines.append)
+    sent = Edition.objects.filter(status=EditionStatus.SENT)
+    assert sent.count() == 12
+    assert Edition.objects.filter(status=EditionStatus.DRAFT, week_of=monday).count() == 1
+    assert all(e.finished_at and e.queued_at for e in sent)
+    for edition in sent:
+        counts = selectors.delivery_counts(edition)
+        assert counts["pending"] == 0 and counts["sent"] + counts["failed"] == 30
+    week = sent.get(week_of=monday - datetime.timedelta(weeks=1))
+    item = week.items.get()
+    assert (item.heading, item.sector_id) == ("Uit week min twee", "ggz")
+    assert Delivery.objects.filter(status=DeliveryStatus.FAILED).exists()
+    assert list(selectors.sent_editions())[0] == week
+    before = (Edition.objects.count(), Delivery.objects.count())
+    newsletter_editions.build(log=lines.append)
+    assert (Edition.objects.count(), Delivery.objects.count()) == before
+    assert "bestaan al" in lines[-1]
