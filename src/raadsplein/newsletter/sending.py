@@ -8,14 +8,15 @@ until nothing of its share is pending; the last one marks the edition sent
 (``finish_if_done``: only when no delivery is pending).
 
 Exactly once, per delivery (docs/newsletter.md, "Sending"): MAIL FROM, RCPT TO, DATA and the
-whole message go to the server first, *without* the final ".". Then one conditional
-``UPDATE … SET status='sent' WHERE id=… AND status='pending'`` commits. Only if it changed
-the row is the "." written; if another worker had the delivery, the connection is closed
-instead (an unfinished DATA is discarded by the server, RFC 5321 §4.1.1.4; RSET cannot be
-sent in the middle of DATA). A worker killed before the commit leaves a pending delivery the
-server never delivered; killed after it, a sent one. The one window left is the few
-microseconds between the commit and writing "." (then the message is marked sent but the
-server drops it: at most once, never twice).
+whole message go to the server first, *without* the final ".". Then a conditional
+``UPDATE … SET status='sent' WHERE id=… AND status='pending'`` runs in an open transaction.
+If it changed nothing (another worker has the delivery) the connection is closed (a server
+discards an unfinished DATA, RFC 5321 §4.1.1.4; RSET cannot be sent in the middle of DATA).
+If it changed the row, COMMIT and "." are written one right after the other
+(``ClaimedCommit``). A worker killed before that leaves a pending delivery the server never
+delivered (PostgreSQL rolls the open transaction back); after it, a sent one the server has.
+What is left is the gap between two ``send`` calls (microseconds): killed exactly there, a
+message is marked sent but was never finished — at most once, never twice.
 
 The lane tasks carry ids only; the delivery row, not a ``jobs.once`` record, is what makes
 each message's effect happen once.
@@ -250,7 +251,6 @@ def _send_batch(edition, batch, *, lanes, clock, counts) -> bool:
     next_at = time.monotonic()
     drops = 0
     transport = SMTPTransport() if settings.EMAIL_BACKEND == SMTP_BACKEND else BackendTransport()
-    fast_commits = _asynchronous_commit(True)
     try:
         for delivery in batch:
             subscriber = delivery.subscriber
@@ -274,25 +274,7 @@ def _send_batch(edition, batch, *, lanes, clock, counts) -> bool:
                     return True
     finally:
         transport.close()
-        if fast_commits:
-            _asynchronous_commit(False)
     return False
-
-
-def _asynchronous_commit(on: bool) -> bool:
-    """PostgreSQL: during a batch, commits do not wait for the WAL to reach the disk.
-
-    A claim commits the moment PostgreSQL has the UPDATE, even if the worker dies waiting for
-    the answer; the time from there to writing "." is the window in which a killed worker
-    loses a message (marked sent, never finished). Waiting for the disk makes that window
-    milliseconds; without it, a round trip. The price: a crash of the database server itself
-    may forget the last fraction of a second of claims, and those messages go out again
-    (documented in docs/newsletter.md). True when it was switched."""
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
-        return False
-    with connection.cursor() as cursor:
-        cursor.execute("SET synchronous_commit TO OFF" if on else "RESET synchronous_commit")
-    return True
 
 
 # -- what happens to a delivery (each its own committed statement) -------------------------
@@ -308,6 +290,63 @@ def _claim(delivery: Delivery) -> bool:
             last_error="",
         )
     )
+
+
+class ClaimedCommit:
+    """The claim of one delivery, with its COMMIT sent in the same breath as the final ".".
+
+    On PostgreSQL (outside a transaction) ``prepare`` opens a transaction and runs the
+    conditional UPDATE (the row is locked: a second worker waits, then finds it sent);
+    ``send_commit`` hands COMMIT to the socket without waiting for the answer; the caller
+    writes "." at once; ``wait_commit`` then reads the answer. A worker killed before COMMIT
+    left leaves no claim (PostgreSQL rolls back an open transaction of a closed connection)
+    and an unfinished DATA; killed after ".", a claim and a delivered message. What is left
+    between the two is the gap between two ``send`` calls. Elsewhere (SQLite, inside a test's
+    transaction): the UPDATE on its own, committed before the "."."""
+
+    def __init__(self, delivery: Delivery):
+        self.delivery = delivery
+        self.split = connection.vendor == "postgresql" and not connection.in_atomic_block
+        self.sent = False
+
+    def prepare(self) -> bool:
+        if not self.split:
+            return _claim(self.delivery)
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("BEGIN")
+        try:
+            claimed = _claim(self.delivery)
+        except BaseException:
+            self._rollback()
+            raise
+        if not claimed:
+            self._rollback()
+        return claimed
+
+    def _rollback(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("ROLLBACK")
+
+    def send_commit(self) -> None:
+        if self.split:
+            connection.connection.pgconn.send_query(b"COMMIT")
+            self.sent = True
+
+    def wait_commit(self) -> None:
+        if not self.sent:
+            return
+        from psycopg import pq
+
+        pgconn = connection.connection.pgconn
+        ok = True
+        while (result := pgconn.get_result()) is not None:
+            ok = ok and result.status == pq.ExecStatus.COMMAND_OK
+        if not ok:
+            # The message is out; whether the claim was recorded is unknown (the database
+            # went away at that moment). A fresh connection for what follows.
+            logger.error("claim of delivery %s: COMMIT not confirmed", self.delivery.pk)
+            connection.close()
 
 
 def _unclaim(delivery: Delivery, error: str) -> None:
@@ -496,14 +535,22 @@ class SMTPTransport:
         except (smtplib.SMTPServerDisconnected, OSError):
             self._drop()
             return Outcome.DROPPED
-        if not _claim(delivery):
+        claim = ClaimedCommit(delivery)
+        if not claim.prepare():
             self._drop()  # another worker sends it; ours ends unfinished and is discarded
             return Outcome.LOST
+        lost_at_dot = None
         try:
-            conn.send(b".\r\n")
-        except (smtplib.SMTPServerDisconnected, OSError) as exc:
+            claim.send_commit()
+            try:
+                conn.send(b".\r\n")
+            except (smtplib.SMTPServerDisconnected, OSError) as exc:
+                lost_at_dot = exc
+        finally:
+            claim.wait_commit()
+        if lost_at_dot is not None:
             self._drop()
-            _unclaim(delivery, f"connection lost before the end of data: {exc}")
+            _unclaim(delivery, f"connection lost before the end of data: {lost_at_dot}")
             return Outcome.DROPPED
         try:
             code, reply = conn.getreply()

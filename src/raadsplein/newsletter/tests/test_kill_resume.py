@@ -158,3 +158,42 @@ def test_a_worker_killed_a_third_of_the_way_resumes_without_gap_or_double(
     )
     second_log = (start_worker.logs / "second.log").read_text()
     assert "taken back" in second_log  # the reaper gave the killed lane task to the second
+
+
+def test_a_claim_lost_to_another_worker_rolls_back_and_sends_nothing():
+    """The split COMMIT (outside a test transaction, as in a worker): a delivery another
+    worker holds is not sent, and the database connection is usable afterwards."""
+    from django.test import override_settings
+
+    from raadsplein.newsletter.tests.test_sending import Sink
+
+    edition = EditionFactory()
+    EditionItemFactory(edition=edition)
+    first, second = SubscriberFactory.create_batch(2)
+    sink = Sink()
+    sink.controller.start()
+    email = {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": sink.port,
+        "TASKS": {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
+    }
+    try:
+        with override_settings(**email):
+            sending.queue_edition(edition=edition, by=None)
+            taken = Delivery.objects.get(subscriber=first)
+            Delivery.objects.filter(pk=taken.pk).update(status=DeliveryStatus.SENT)
+            transport = sending.SMTPTransport()
+            try:
+                renderer = messages.Renderer(edition)
+                lost = transport.deliver(taken, renderer.build(first, sector_ids=set()), clock=None)
+                mine = Delivery.objects.get(subscriber=second)
+                sent = transport.deliver(mine, renderer.build(second, sector_ids=set()), clock=None)
+            finally:
+                transport.close()
+    finally:
+        sink.controller.stop()
+    assert lost is sending.Outcome.LOST and sent is sending.Outcome.SENT
+    assert sink.recipients() == [second.email]
+    assert not connection.in_atomic_block
+    assert Delivery.objects.get(subscriber=second).status == DeliveryStatus.SENT
