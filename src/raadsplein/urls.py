@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from raadsplein.api import api
+from raadsplein.newsletter import podcast_feed
 from raadsplein.web import files
 
 urlpatterns = [
@@ -38,6 +39,8 @@ urlpatterns = [
     path("nieuwsbrief/", include("raadsplein.newsletter.urls")),
     # The news overview and feeds; the items are Wagtail pages under /nieuws/.
     path("nieuws/", include("raadsplein.newsletter.news_urls")),
+    # The podcast feed: Wagtail serves the show's pages, but only paths that end in a slash.
+    path("podcast/feed.xml", podcast_feed.feed, name="podcast_feed"),
     path("beheer/audit/", include("raadsplein.audit.urls")),
     path("api/v1/", api.urls),
     path("", include("raadsplein.web.urls")),

@@ -35,8 +35,10 @@ class NewsletterConfig(AppConfig):
         from raadsplein.web import files, navigation
 
         from . import news_cache, rules, subscriber_setup  # noqa: F401 (rules: permissions)
+        from .magazine_models import register_files as register_magazine_files
         from .news_models import NewsIndexPage, NewsPage
         from .news_rules import can_view_news
+        from .podcast_models import register_files as register_podcast_files
 
         navigation.register(key="news", label=_("Nieuws"), url_name="news:index", order=45)
         navigation.register_home_section(
@@ -59,3 +61,5 @@ class NewsletterConfig(AppConfig):
             visible=_edits_newsletter,
         )
         subscriber_setup.ready()  # Mijn Raadsplein panel, staff link, personal data
+        register_podcast_files()
+        register_magazine_files()

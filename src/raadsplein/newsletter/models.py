@@ -274,5 +274,7 @@ class Delivery(models.Model):
         return f"{self.edition_id}:{self.subscriber_id}"
 
 
+from .magazine_models import *  # noqa: E402, F403
 from .news_models import *  # noqa: E402, F403 (news pages: Django finds models it imports)
+from .podcast_models import *  # noqa: E402, F403
 from .subscription_models import *  # noqa: E402, F403 (Django finds the model)
