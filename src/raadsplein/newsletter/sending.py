@@ -239,6 +239,7 @@ class Outcome(Enum):
     FAILED = "failed"  # a permanent error
     LOST = "lost"  # another worker had claimed it: nothing sent
     DROPPED = "dropped"  # the connection went before the end of the message: pending again
+    SENDER_REFUSED = "sender_refused"  # MAIL FROM refused: about us, not the address; stop
 
 
 def _send_batch(edition, batch, *, lanes, clock, counts) -> bool:
@@ -268,6 +269,8 @@ def _send_batch(edition, batch, *, lanes, clock, counts) -> bool:
                 logger.warning("edition %s: mail server unreachable: %s", edition.pk, exc)
                 return True
             counts[outcome.value] += 1
+            if outcome is Outcome.SENDER_REFUSED:
+                return True  # the lane tries again later; the deliveries stay pending
             if outcome is Outcome.DROPPED:
                 drops += 1
                 if drops >= MAX_DROPS_PER_BATCH:
@@ -525,7 +528,11 @@ class SMTPTransport:
         try:
             code, reply = conn.mail(message.from_email, options)
             if code != 250:
-                return self._refused_before_data(delivery, code, reply, "mail", clock)
+                # Authentication required, our domain or address refused, a rate limit:
+                # nothing to do with this subscriber, so no delivery is failed for it.
+                logger.error("MAIL FROM refused: %s %s", code, reply.decode("utf-8", "replace"))
+                self._drop()
+                return Outcome.SENDER_REFUSED
             code, reply = conn.rcpt(delivery.subscriber.email)
             if code not in (250, 251):
                 return self._refused_before_data(delivery, code, reply, "rcpt", clock)

@@ -42,6 +42,13 @@ class Sink:
         self.port = port or _free_port()
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
 
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):  # noqa: N802
+        refusal = self.answer(address, "mail")
+        if refusal:
+            return refusal
+        envelope.mail_from = address
+        return "250 OK"
+
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
         refusal = self.answer(address, "rcpt")
         if refusal:
@@ -346,3 +353,19 @@ def test_who_unsubscribed_after_queueing_gets_nothing(settings):
     assert gone.status == DeliveryStatus.FAILED and "unsubscribed" in gone.last_error
     edition.refresh_from_db()
     assert edition.status == EditionStatus.SENT
+
+
+def test_a_refused_sender_fails_no_delivery_and_the_lane_tries_later(sink, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    edition, _subscribers = edition_for(4)
+    refuse = True
+    sink.answer = lambda address, stage: (
+        "530 5.7.0 Authentication required" if stage == "mail" and refuse else None
+    )
+    sending.queue_edition(edition=edition, by=None)
+    result = sending.send_lane(edition_id=edition.pk, lane=0, lanes=1)
+    assert result["sender_refused"] == 1 and result["deferred"] == 1
+    assert statuses(edition) == {"pending": 4}  # nothing failed for a problem of ours
+    refuse = False
+    sending.send_lane(edition_id=edition.pk, lane=0, lanes=1)
+    assert statuses(edition) == {"sent": 4} and len(sink.received) == 4
