@@ -192,6 +192,17 @@ class Workers:
                 peaks[worker_id] = int(kb.group(1)) / 1024
         return peaks
 
+    def cpu_seconds(self):
+        """User + system CPU time of the live workers together (/proc/<pid>/stat)."""
+        total = 0.0
+        for proc in self.procs.values():
+            try:
+                fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total
+
     def kill_all(self):
         for proc in self.procs.values():
             if proc.poll() is None:
@@ -255,14 +266,16 @@ def run_plain(sink, sectors, people, logdir):
     for i in range(WORKERS):
         workers.start(f"bench-news-{i}")
     time.sleep(2.5)  # the workers are up (imports, first heartbeat) before the clock starts
+    idle_cpu = workers.cpu_seconds()
     t0 = time.monotonic()
     queue(edition)
     done = wait_until(lambda: is_sent(edition))
     wall = time.monotonic() - t0
     peaks = workers.peaks_mb()
+    cpu = workers.cpu_seconds() - idle_cpu
     workers.stop()
     result = tally(sink, edition, people)
-    result.update(wall=wall, done=done, peaks=peaks)
+    result.update(wall=wall, done=done, peaks=peaks, cpu=cpu)
     return result
 
 
@@ -338,7 +351,11 @@ def main():
             f"{db['sent']}/{db['pending']}/{db['failed']} | {peaks} |"
         )
     print(
-        f"\nkilled run: SIGKILL of all workers after {killed['killed_at']} messages; "
+        f"\nworkers' CPU in the plain run: {plain['cpu']:.1f} s "
+        f"({plain['cpu'] / max(plain['delivered'], 1) * 1000:.2f} ms per message)"
+    )
+    print(
+        f"killed run: SIGKILL of all workers after {killed['killed_at']} messages; "
         f"{killed['after_kill']:.1f} s from the kill to the edition sent (lease {LEASE:g} s)"
     )
     print(f"load (1-min avg) now {os.getloadavg()[0]:.1f}")
