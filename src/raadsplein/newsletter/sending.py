@@ -420,7 +420,6 @@ def _refused(delivery, code: int, reply: bytes, *, stage: str, clock, claimed) -
 
 
 _LINE_ENDS = re.compile(rb"\r\n|\n|\r(?!\n)")
-_LEADING_DOT = re.compile(rb"(?m)^\.")
 
 
 def data_bytes(message) -> bytes:
@@ -433,7 +432,9 @@ def data_bytes(message) -> bytes:
             # a regular expression to check it against the text, for every message.
             part.set_boundary(f"=_rp_{uuid.uuid4().hex}")
     raw = mime.as_bytes(linesep="\r\n")
-    raw = _LEADING_DOT.sub(b"..", _LINE_ENDS.sub(b"\r\n", raw))
+    if raw.count(b"\n") != raw.count(b"\r\n") or b"\r" in raw.replace(b"\r\n", b""):
+        raw = _LINE_ENDS.sub(b"\r\n", raw)  # a bare LF or CR somewhere: make it CRLF
+    raw = (b"." + raw if raw.startswith(b".") else raw).replace(b"\r\n.", b"\r\n..")
     return raw if raw.endswith(b"\r\n") else raw + b"\r\n"
 
 

@@ -369,3 +369,15 @@ def test_a_refused_sender_fails_no_delivery_and_the_lane_tries_later(sink, setti
     refuse = False
     sending.send_lane(edition_id=edition.pk, lane=0, lanes=1)
     assert statuses(edition) == {"sent": 4} and len(sink.received) == 4
+
+
+def test_data_bytes_end_in_crlf_and_double_leading_dots():
+    from django.core.mail import EmailMessage
+
+    message = EmailMessage(
+        "Onderwerp", ".punt aan het begin\n.\nnog een regel", "a@b.nl", ["c@d.nl"]
+    )
+    raw = sending.data_bytes(message)
+    assert b"\r\n..punt aan het begin\r\n..\r\nnog een regel" in raw
+    assert raw.endswith(b"\r\n") and not raw.endswith(b"\r\n.\r\n")
+    assert raw.count(b"\n") == raw.count(b"\r\n")
