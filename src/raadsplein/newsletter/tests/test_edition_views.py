@@ -2,6 +2,7 @@
 JavaScript, the preview as a subscriber, the test send, scheduling."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -273,3 +274,54 @@ def test_status_says_done_only_when_nothing_is_pending(client, edition):
     Delivery.objects.create(edition=edition, subscriber=SubscriberFactory())
     page = client.get(url).content.decode()
     assert "Klaar:" not in page and "Nog 1 bericht te versturen" in page
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_editor_composes_reorders_with_the_keyboard_and_previews(page, assert_accessible):
+    """In Chromium: from the staff start page to a new edition, a block moved down with the
+    keyboard, the preview at full width and 320 px, a test to oneself; axe on every page."""
+    from raadsplein.accounts.tests.factories import PASSWORD
+
+    from .factories import news_item
+
+    today = timezone.localdate()
+    news_item(title="Eerste bericht van de week", published_on=today)
+    news_item(title="Tweede bericht", sectors=["ggz"], published_on=today)
+    editor = redacteur(email="rita@example.org")
+    page.goto("/account/login/")
+    page.get_by_label("E-mailadres").fill(editor.email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state("load")
+    page.goto("/medewerkers/")
+    page.get_by_role("link", name="Nieuwsbrief: edities").click()
+    assert_accessible(page, context="edition list")
+    page.get_by_role("button", name="Nieuwe editie").click()
+    page.wait_for_url("**/nieuwsbrief/redactie/*/")
+    assert_accessible(page, context="edition at 1280 px")
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert_accessible(page, context="edition at 320 px")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1280, "height": 900})
+    first = page.get_by_role("button", name=re.compile(r"^Omlaag ?: Eerste bericht"))
+    first.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    headings = page.locator(".edition-item h3").all_inner_texts()
+    assert headings.index("Tweede bericht") < headings.index("Eerste bericht van de week")
+    page.get_by_role("link", name="Voorbeeld", exact=True).click()
+    page.get_by_label("Of een voorbeeldlezer").select_option("jeugdzorg")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Toon voorbeeld").click()
+    assert_accessible(page, context="preview")
+    narrow = page.frame_locator(".preview-frame--narrow")
+    assert narrow.get_by_role("link", name="Eerste bericht van de week").is_visible()
+    assert narrow.get_by_text("Tweede bericht").count() == 0  # ggz only
+    width = narrow.locator("html").evaluate("e => e.scrollWidth")
+    assert width <= 320
+    assert "Tweede bericht" not in page.locator("pre").inner_text()
+    page.get_by_role("link", name="Samenstellen").click()
+    page.get_by_role("button", name="Test naar mijzelf sturen").click()
+    page.get_by_text("De testversie is verstuurd naar rita@example.org").wait_for()
+    assert [m.to for m in mail.outbox] == [["rita@example.org"]]
