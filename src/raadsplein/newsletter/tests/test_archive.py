@@ -151,3 +151,13 @@ def test_sector_label_keeps_abbreviations():
     assert archive_selectors.sector_label("Gehandicaptenzorg") == "gehandicaptenzorg"
     assert archive_selectors.sector_label("Ouderenzorg (VVT)") == "ouderenzorg (VVT)"
     assert archive_selectors.sector_label("GGZ") == "GGZ"
+
+
+def test_deleting_an_edition_with_items_works():
+    edition = sent_edition()
+    EditionItemFactory(edition=edition)
+    draft = EditionFactory()
+    EditionItemFactory(edition=draft)
+    edition.delete()
+    draft.delete()
+    assert not EditionItemFactory._meta.model.objects.exists()

@@ -235,3 +235,69 @@ def test_demo_news_is_built_once_with_teasers_and_guarded_images(client):
     shown = next(p for p in with_image if p.is_public)
     html = client.get(shown.url).content.decode()
     assert f'alt="{shown.image_alt}"' in html and "<img" in html
+
+
+def test_overview_teaser_for_a_signed_in_non_member_offers_membership(client):
+    news_item(title="Ledenbericht", audience="members")
+    client.force_login(UserFactory())
+    html = client.get(reverse("news:index")).content.decode()
+    assert "Dit bericht is er voor leden." in html and "Lid worden" in html
+    assert "Log in om verder te lezen" not in html
+
+
+def test_cached_anonymous_pages_follow_news_and_sent_editions(client, settings):
+    from django.utils import timezone
+
+    from raadsplein.newsletter.models import EditionStatus
+
+    from .factories import EditionFactory
+
+    settings.RAADSPLEIN_PAGE_CACHE_SECONDS = 300
+    news_item(title="Eerste bericht")
+    client.get(reverse("news:index"))
+    assert client.get(reverse("news:index")).get("X-Page-Cache") == "hit"
+    news_item(title="Tweede bericht")
+    assert "Tweede bericht" in client.get(reverse("news:index")).content.decode()
+    edition = EditionFactory(title="Editie in de maak")
+    client.get(reverse("newsletter:archive"))
+    assert client.get(reverse("newsletter:archive")).get("X-Page-Cache") == "hit"
+    edition.status = EditionStatus.SENT
+    edition.queued_at = timezone.now()
+    edition.save()
+    assert "Editie in de maak" in client.get(reverse("newsletter:archive")).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", {"public": 200, "members": 302, "sent": 200, "draft": 404}),
+        ("signed_in", {"public": 200, "members": 403, "sent": 200, "draft": 404}),
+        ("member", {"public": 200, "members": 200, "sent": 200, "draft": 404}),
+        ("redacteur", {"public": 200, "members": 200, "sent": 200, "draft": 200}),
+    ],
+)
+def test_who_gets_what(client, role, expected):
+    from django.utils import timezone
+
+    from raadsplein.accounts.tests.factories import redacteur
+    from raadsplein.newsletter.models import EditionStatus
+
+    from .factories import EditionFactory
+
+    public = news_item()
+    members = news_item(audience="members")
+    sent = EditionFactory(status=EditionStatus.SENT, queued_at=timezone.now())
+    draft = EditionFactory()
+    person = {"signed_in": UserFactory, "member": member, "redacteur": redacteur}.get(role)
+    if person:
+        client.force_login(person())
+    for url in (reverse("news:index"), reverse("news:rss"), reverse("news:atom")):
+        assert client.get(url).status_code == 200, url
+    assert client.get(reverse("newsletter:archive")).status_code == 200
+    got = {
+        "public": client.get(public.url).status_code,
+        "members": client.get(members.url).status_code,
+        "sent": client.get(reverse("newsletter:edition", args=[sent.pk])).status_code,
+        "draft": client.get(reverse("newsletter:edition", args=[draft.pk])).status_code,
+    }
+    assert got == expected
