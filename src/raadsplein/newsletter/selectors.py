@@ -38,13 +38,14 @@ def segment_subscribers(
     if segment is None:
         return qs
     seats = _current_seats(today)
-    sector_ids = list(segment.sectors.values_list("pk", flat=True))
+    # From the prefetch cache when the caller prefetched them (the segments list counts all).
+    sector_ids = [sector.pk for sector in segment.sectors.all()]
     if sector_ids:
         own = Subscriber.sectors.through.objects.filter(
             subscriber_id=OuterRef("pk"), caresector_id__in=sector_ids
         )
         qs = qs.filter(Q(Exists(own)) | Q(Exists(seats.filter(council__sectors__in=sector_ids))))
-    theme_ids = list(segment.themes.values_list("pk", flat=True))
+    theme_ids = [theme.pk for theme in segment.themes.all()]
     if theme_ids:
         own = Subscriber.themes.through.objects.filter(
             subscriber_id=OuterRef("pk"), theme_id__in=theme_ids

@@ -1,7 +1,8 @@
 """Reads of the staff's subscriber screens: the searchable list, counts per status, segments."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
+from . import selectors
 from .models import Segment, Subscriber, SubscriberStatus
 
 
@@ -32,3 +33,20 @@ def staff_subscriber(pk: int) -> Subscriber:
 
 def staff_segments() -> QuerySet[Segment]:
     return Segment.objects.prefetch_related("sectors", "themes").order_by("name")
+
+
+def segment_counts(segments) -> dict[int, int]:
+    """The live number of subscribers of each segment, in one query (the segments' sectors
+    and themes prefetched, as ``staff_segments`` does)."""
+    segments = list(segments)
+    if not segments:
+        return {}
+    counts = Subscriber.objects.aggregate(
+        **{
+            f"s{segment.pk}": Count(
+                "pk", filter=Q(pk__in=selectors.segment_subscribers(segment).values("pk"))
+            )
+            for segment in segments
+        }
+    )
+    return {segment.pk: counts[f"s{segment.pk}"] for segment in segments}

@@ -75,11 +75,11 @@ def subscriber_detail(request, pk: int):
 
 @permission_required(PERM, hide=True)
 def segment_list(request):
-    return render(
-        request,
-        "newsletter/staff/subscribers/segments.html",
-        {"segments": subscriber_selectors.staff_segments()},
-    )
+    segments = list(subscriber_selectors.staff_segments())
+    counts = subscriber_selectors.segment_counts(segments)
+    for segment in segments:
+        segment.live_count = counts[segment.pk]
+    return render(request, "newsletter/staff/subscribers/segments.html", {"segments": segments})
 
 
 def _segment_kwargs(data) -> dict:

@@ -136,11 +136,15 @@ def test_segment_list_query_count_does_not_grow(client):
 
     segment = Segment.objects.create(name="S0")
     segment.sectors.set(sectors)
+    SubscriberFactory().sectors.set(sectors[:1])
+    SubscriberFactory()
     count()  # the session and caches warm
     one = count()
     for i in (1, 2):
-        Segment.objects.create(name=f"S{i}").sectors.set(sectors)
+        Segment.objects.create(name=f"S{i}", council_roles=["voorzitter"]).sectors.set(sectors)
     assert count() == one
+    page = client.get("/nieuwsbrief/abonnees/segmenten/").content.decode()
+    assert "<td>1</td>" in page and "<td>0</td>" in page  # S0: the one of its sector
 
 
 def test_staff_change_is_audited(client):
