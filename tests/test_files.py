@@ -30,6 +30,8 @@ from raadsplein.knowledge.models import PublicationFile, PublicationPage
 from raadsplein.knowledge.tests.factories import publication
 from raadsplein.learning.models import Audience, Course, Step, StepKind
 from raadsplein.learning.tests.factories import CourseFactory, ModuleFactory, audio_step
+from raadsplein.newsletter.magazine_models import MagazineIssuePage
+from raadsplein.newsletter.podcast_models import PodcastEpisodePage, PodcastIndexPage
 from raadsplein.organisations.rules import is_member
 from raadsplein.organisations.tests.factories import IndividualMembershipFactory, member
 from raadsplein.web import files
@@ -499,10 +501,13 @@ def _document_uses(doc) -> dict[str, bool]:
             module__course__is_published=True,
         ).values_list("module__course__audience", flat=True)
     )
+    # The podcast's audio is for everyone, the magazine's PDFs for members (newsletter app).
+    episodes = PodcastEpisodePage.objects.live().filter(audio=doc).exists()
+    issues = MagazineIssuePage.objects.live().filter(pdf=doc).exists()
     return {
-        "public": "public" in pubs,
+        "public": "public" in pubs or episodes,
         "signed_in": "public" in steps,
-        "members": "members" in pubs or "members" in steps,
+        "members": "members" in pubs or "members" in steps or issues,
     }
 
 
@@ -518,10 +523,12 @@ def _image_uses(image) -> dict[str, bool]:
         .values_list("module__course__audience", flat=True)
         .distinct()
     )
+    covers = PodcastIndexPage.objects.live().filter(cover_image=image).exists()
+    magazine = MagazineIssuePage.objects.live().filter(cover_image=image).exists()
     return {
-        "public": "public" in courses,
+        "public": "public" in courses or covers,
         "signed_in": "public" in steps,
-        "members": "members" in courses or "members" in steps,
+        "members": "members" in courses or "members" in steps or magazine,
     }
 
 
