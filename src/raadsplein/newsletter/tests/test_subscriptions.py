@@ -12,8 +12,8 @@ from django.utils import timezone
 from raadsplein.accounts.tests.factories import UserFactory
 from raadsplein.jobs.models import TaskEffect
 from raadsplein.knowledge.models import Theme
-from raadsplein.newsletter import subscriptions, tokens
-from raadsplein.newsletter.models import Subscriber, SubscriberStatus
+from raadsplein.newsletter import selectors, subscriptions, tokens
+from raadsplein.newsletter.models import Segment, Subscriber, SubscriberStatus
 from raadsplein.newsletter.services import NewsletterError
 from raadsplein.newsletter.subscription_models import ConfirmationRequest
 from raadsplein.organisations.models import CareSector
@@ -73,6 +73,9 @@ def test_subscribe_sends_one_confirmation_and_stores_a_pending_address(
     assert "Hoi Anna de Vries," in message.body
     assert message.extra_headers["Auto-Submitted"] == "auto-generated"
     assert "/nieuwsbrief/bevestigen/" in message.body
+    # Editions go to active subscribers only: a pending address is in no segment.
+    assert subscriber not in selectors.segment_subscribers(None)
+    assert subscriber not in selectors.segment_subscribers(Segment.objects.create(name="Alle"))
 
 
 def test_confirm_link_shows_a_button_and_the_post_makes_the_address_active(
