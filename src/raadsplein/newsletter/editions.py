@@ -7,6 +7,7 @@ read-only, so what the archive shows is what went out. Every service locks the e
 """
 
 import datetime
+import smtplib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -211,7 +212,16 @@ def send_test(*, edition: Edition, by) -> str:
     message.from_email = settings.NEWSLETTER_FROM_EMAIL
     message.extra_headers = replace_headers(message.extra_headers)
     audit.log(actor=by, action="newsletter.edition.test_sent", obj=edition, data={"to": by.email})
-    message.send()
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        # The audit entry rolls back with the transaction: nothing was sent.
+        raise NewsletterError(
+            _(
+                "De testversie kon niet worden verstuurd: de mailserver gaf geen gehoor. "
+                "Probeer het over een paar minuten opnieuw."
+            )
+        ) from error
     return by.email
 
 

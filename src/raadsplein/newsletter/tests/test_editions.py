@@ -136,6 +136,15 @@ def test_send_test_puts_one_mail_in_the_outbox_to_the_editor_only():
     )
 
 
+def test_send_test_when_the_mail_server_is_away(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    edition, _items = _edition_of_three()
+    with pytest.raises(NewsletterError, match="mailserver"):
+        editions.send_test(edition=edition, by=redacteur())
+    assert not AuditEntry.objects.filter(action="newsletter.edition.test_sent").exists()
+
+
 def test_send_test_uses_the_editors_own_sectors():
     editor = redacteur(email="redactie@example.org")
     own = SubscriberFactory(email="redactie@example.org", user=editor, name="Rita")
