@@ -206,3 +206,35 @@ def test_lists_read_the_same_queries_for_one_or_three_episodes(client, path):
     count()  # saving pages drops the site memo (web.caching): warm it again
     assert count() == one
     assert "Aflevering 3" in client.get("/podcast/").content.decode()
+
+
+def test_feed_has_the_cover_as_an_absolute_image(client, settings):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    settings.RAADSPLEIN_BASE_URL = "https://raadsplein.example"
+    cover = get_image_model().objects.create(
+        title="Omslag", file=get_test_image_file(size=(1400, 1400))
+    )
+    index = podcast_index(cover_image=cover, cover_alt="Een blauw vlak")
+    episode(index)
+    response, feed = _parsed(client)
+    href = (
+        ElementTree.fromstring(response.content)
+        .find("channel/itunes:image", namespaces={"itunes": ITUNES_NS})
+        .attrib["href"]
+    )
+    assert href.startswith("https://raadsplein.example/media/images/") and href.endswith(".jpg")
+    assert client.get(href.removeprefix("https://raadsplein.example")).status_code == 200
+    html = client.get(index.url).content.decode()
+    assert 'alt="Een blauw vlak"' in html
+
+
+def test_cover_needs_a_description():
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    cover = get_image_model().objects.create(title="Omslag", file=get_test_image_file())
+    with pytest.raises(ValidationError) as error:
+        podcast_index(cover_image=cover)
+    assert "Beschrijf de afbeelding" in str(error.value.message_dict["cover_alt"])
