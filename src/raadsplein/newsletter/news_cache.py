@@ -12,7 +12,8 @@ from raadsplein.web import caching
 
 def _page_changed(sender, raw: bool = False, **kwargs) -> None:
     if not raw:
-        caching.content_changed(sites=True)
+        # Never a site root: the cached site lookup stays.
+        caching.content_changed()
 
 
 def _edition_changed(sender, instance, raw: bool = False, **kwargs) -> None:
