@@ -238,3 +238,17 @@ def test_cover_needs_a_description():
     with pytest.raises(ValidationError) as error:
         podcast_index(cover_image=cover)
     assert "Beschrijf de afbeelding" in str(error.value.message_dict["cover_alt"])
+
+
+def test_editors_find_the_fields_in_the_admin(client):
+    from raadsplein.accounts.tests.factories import redacteur
+
+    index = podcast_index()
+    page = episode(index)
+    client.force_login(redacteur())
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    for label in ("Geluidsbestand", "Duur in seconden", "Uitgeschreven tekst", "Shownotes"):
+        assert label in html, label
+    assert (
+        client.get(f"/admin/pages/add/newsletter/podcastepisodepage/{index.pk}/").status_code == 200
+    )
