@@ -213,10 +213,10 @@ def _follow_up(edition, lane, lanes, *, clock, server_away, counts) -> None:
             counts["finished"] += 1
 
 
-def sector_ids_by_subscriber(subscribers: list[Subscriber]) -> dict[int, set[int]]:
+def sector_ids_by_subscriber(subscribers: list[Subscriber]) -> dict[int, set[str]]:
     """``selectors.subscriber_sector_ids`` for a whole batch in two queries: each
     subscriber's own sectors, else the sectors of the councils they hold a seat in now."""
-    result: dict[int, set[int]] = defaultdict(set)
+    result: dict[int, set[str]] = defaultdict(set)
     through = Subscriber.sectors.through.objects.filter(
         subscriber_id__in=[s.pk for s in subscribers]
     )
