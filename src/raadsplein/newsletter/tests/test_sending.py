@@ -309,9 +309,25 @@ def test_send_newsletter_latest_queues_the_newest_unsent_edition(
 
 
 def test_sector_ids_for_a_batch_take_two_queries(django_assert_num_queries):
-    subscribers = SubscriberFactory.create_batch(5)
-    with django_assert_num_queries(1):  # no accounts: only the subscribers' own choice
-        assert sending.sector_ids_by_subscriber(subscribers) == {}
+    from raadsplein.newsletter import selectors
+    from raadsplein.organisations.models import CareSector
+    from raadsplein.organisations.tests.factories import CouncilFactory, SeatFactory
+
+    ggz = CareSector.objects.get_or_create(code="ggz-test", defaults={"name": "GGZ"})[0]
+    vvt = CareSector.objects.get_or_create(code="vvt-test", defaults={"name": "VVT"})[0]
+    council = CouncilFactory()
+    council.sectors.add(ggz)
+    own = SubscriberFactory()
+    own.sectors.add(vvt)
+    via_seat = SubscriberFactory(user=SeatFactory(council=council).person)
+    everything = SubscriberFactory()
+    batch = [own, via_seat, everything]
+    with django_assert_num_queries(2):  # own choices; then the seats of those without
+        result = sending.sector_ids_by_subscriber(batch)
+    assert result[own.pk] == {vvt.pk} and result[via_seat.pk] == {ggz.pk}
+    assert not result[everything.pk]
+    for subscriber in batch:  # the same answer as the one-by-one selector
+        assert result[subscriber.pk] == selectors.subscriber_sector_ids(subscriber)
 
 
 def test_send_newsletter_resume_carries_on_a_stuck_edition(
