@@ -232,8 +232,8 @@ def _article_publication(article: dict, issue_label: str, published: datetime.da
         teaser=True,
         published_on=published,
     )
-    page.themes = knowledge.themes_by_name(article.get("themes", []))
-    _add_live(knowledge.knowledge_index(), page)
+    page.themes = [texts["_themes"][name] for name in article.get("themes", [])]
+    _add_live(texts["_kennisbank"], page)
     return page
 
 
@@ -246,6 +246,15 @@ def _magazine(data: dict, log) -> tuple[int, list[int]]:
         )
         _add_live(_home(), index)
     existing = set(MagazineIssuePage.objects.child_of(index).values_list("slug", flat=True))
+    if len(existing) < len(data["issues"]):  # looked up once for all the articles
+        names = sorted(
+            {n for issue in data["issues"] for a in issue["articles"] for n in a["themes"]}
+        )
+        data = {
+            **data,
+            "_kennisbank": knowledge.knowledge_index(),
+            "_themes": dict(zip(names, knowledge.themes_by_name(names), strict=True)),
+        }
     made, publication_ids = 0, []
     for item in issue_layouts(data):
         number = item["number"]
