@@ -31,6 +31,7 @@ from raadsplein.knowledge.tests.factories import publication
 from raadsplein.learning.models import Audience, Course, Step, StepKind
 from raadsplein.learning.tests.factories import CourseFactory, ModuleFactory, audio_step
 from raadsplein.newsletter.magazine_models import MagazineIssuePage
+from raadsplein.newsletter.news_models import NewsPage
 from raadsplein.newsletter.podcast_models import PodcastEpisodePage, PodcastIndexPage
 from raadsplein.organisations.rules import is_member
 from raadsplein.organisations.tests.factories import IndividualMembershipFactory, member
@@ -525,10 +526,11 @@ def _image_uses(image) -> dict[str, bool]:
     )
     covers = PodcastIndexPage.objects.live().filter(cover_image=image).exists()
     magazine = MagazineIssuePage.objects.live().filter(cover_image=image).exists()
+    news = set(NewsPage.objects.live().filter(image=image).values_list("audience", flat=True))
     return {
-        "public": "public" in courses or covers,
+        "public": "public" in courses or covers or "public" in news,
         "signed_in": "public" in steps,
-        "members": "members" in courses or "members" in steps or magazine,
+        "members": "members" in courses or "members" in steps or magazine or "members" in news,
     }
 
 
