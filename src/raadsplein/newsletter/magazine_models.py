@@ -133,6 +133,9 @@ class MagazineIssuePage(Page):
         patch_cache_control(response, private=True, no_store=True)
         return response
 
+    def get_sitemap_urls(self, request=None):
+        return []  # members only: never in a sitemap
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = list(

@@ -129,3 +129,7 @@ def test_archive_reads_the_same_queries_for_one_or_three_issues(client):
     magazine_issue(index, number=3)
     count()  # saving pages drops the site memo (web.caching): warm it again
     assert count() == one
+
+
+def test_issues_stay_out_of_sitemaps(issue):
+    assert issue.get_sitemap_urls() == []
