@@ -4,7 +4,10 @@ un-planning, and the periodic run that hands due editions to sending.
 ``process_due`` is what ``manage.py process_newsletter`` (cron, every few minutes) and the task
 ``schedule_tasks.process_newsletter`` run. It is safe to run as often as one likes and by two
 machines at once: an edition is picked with ``SELECT … FOR UPDATE SKIP LOCKED``, and
-``sending.queue_edition`` refuses a second send, which is then simply skipped.
+``sending.queue_edition`` refuses a second send, which is then simply skipped. An edition it
+refuses for another reason (no blocks, nobody in its segment) goes back to draft, with the
+reason in the audit log. ``resume_stalled`` restarts the lanes of an edition whose sending
+stalled.
 """
 
 import datetime
@@ -111,9 +114,56 @@ def process_due(*, now: datetime.datetime | None = None) -> list[int]:
             if edition is None:
                 continue  # another run has it, or it went out meanwhile
             try:
-                sending.queue_edition(edition=edition, by=None)
+                with transaction.atomic():
+                    sending.queue_edition(edition=edition, by=None)
             except NewsletterError as error:
+                # Nobody would get it, or it has no blocks: back to the editor as a draft,
+                # with the reason in the audit log, rather than tried again every run.
                 logger.info("Scheduled edition %s not queued: %s", pk, error)
+                edition.status = EditionStatus.DRAFT
+                edition.save(update_fields=["status", "updated_at"])
+                audit.log(
+                    actor=None,
+                    action="newsletter.edition.schedule_failed",
+                    obj=edition,
+                    data={"reason": str(error)},
+                )
                 continue
         queued.append(pk)
     return queued
+
+
+STALLED_AFTER = datetime.timedelta(minutes=15)
+
+
+def resume_stalled(*, now: datetime.datetime | None = None) -> list[int]:
+    """The safety net behind the lane tasks: an edition still sending whose due deliveries
+    have waited ``STALLED_AFTER`` with nothing sent in that time (its lane tasks failed for
+    good, or the queue was lost) gets its lanes started again; one with nothing pending is
+    marked sent. The ids resumed. Safe beside running lanes: each delivery is claimed once."""
+    from django.db.models import Max, Q
+
+    from . import sending
+    from .models import Delivery, DeliveryStatus
+
+    now = now or timezone.now()
+    resumed = []
+    sending_now = Edition.objects.filter(
+        status=EditionStatus.SENDING, queued_at__lte=now - STALLED_AFTER
+    ).annotate(
+        last_sent=Max("deliveries__sent_at"),
+    )
+    for edition in sending_now:
+        due = Delivery.objects.filter(edition=edition, status=DeliveryStatus.PENDING).filter(
+            Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+        )
+        if not Delivery.objects.filter(edition=edition, status=DeliveryStatus.PENDING).exists():
+            sending.finish_if_done(edition)
+        elif due.exists() and (
+            edition.last_sent is None or edition.last_sent <= now - STALLED_AFTER
+        ):
+            with transaction.atomic():
+                sending.resume_edition(edition=edition)
+            logger.warning("Edition %s had stalled; its lanes were started again", edition.pk)
+            resumed.append(edition.pk)
+    return resumed

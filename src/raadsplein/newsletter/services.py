@@ -25,6 +25,10 @@ audit.register_action(
     "newsletter.edition.queued", gettext_lazy("Editie van de nieuwsbrief verstuurd")
 )
 audit.register_action(
+    "newsletter.edition.schedule_failed",
+    gettext_lazy("Ingeplande editie niet verstuurd (teruggezet naar concept)"),
+)
+audit.register_action(
     "newsletter.edition.scheduled", gettext_lazy("Editie van de nieuwsbrief ingepland")
 )
 audit.register_action(

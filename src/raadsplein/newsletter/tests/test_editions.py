@@ -277,14 +277,55 @@ def test_process_newsletter_queues_a_due_edition_once():
 
 
 def test_process_newsletter_skips_what_sending_refuses():
-    """A scheduled edition nobody would receive: logged and left, the run carries on."""
+    """A scheduled edition nobody would receive goes back to the editor as a draft, with the
+    reason in the audit log; the run carries on and does not try it again."""
     edition, _items = _edition_of_three()
     schedule.schedule_edition(
         edition=edition, by=None, when=timezone.now() + datetime.timedelta(minutes=1)
     )
-    assert schedule.process_due(now=timezone.now() + datetime.timedelta(minutes=2)) == []
+    later = timezone.now() + datetime.timedelta(minutes=2)
+    assert schedule.process_due(now=later) == []
     edition.refresh_from_db()
-    assert edition.status == EditionStatus.SCHEDULED
+    assert edition.status == EditionStatus.DRAFT
+    assert not Delivery.objects.filter(edition=edition).exists()
+    entry = AuditEntry.objects.get(action="newsletter.edition.schedule_failed")
+    assert "abonnees" in entry.data["reason"]
+    assert schedule.process_due(now=later) == []
+    assert AuditEntry.objects.filter(action="newsletter.edition.schedule_failed").count() == 1
+
+
+def test_resume_stalled_starts_lanes_again_and_finishes_what_is_done(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    """Sending whose lane tasks were lost: after a quiet quarter of an hour the next cron run
+    starts the lanes again; an edition with nothing pending is marked sent."""
+    from raadsplein.newsletter import sending
+
+    SubscriberFactory.create_batch(3)
+    edition, _items = _edition_of_three()
+    started = []
+    monkeypatch.setattr(sending, "start_lanes", lambda pk, lanes: started.append(pk))
+    queued_at = timezone.now()
+    sending.queue_edition(edition=edition, by=None, now=queued_at)
+    started.clear()  # the lane tasks that were "lost"
+    assert schedule.resume_stalled(now=queued_at + datetime.timedelta(minutes=5)) == []
+    quarter = queued_at + datetime.timedelta(minutes=16)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert schedule.resume_stalled(now=quarter) == [edition.pk]
+    assert started == [edition.pk]
+    # Something was sent a minute ago: not stalled.
+    Delivery.objects.filter(pk=Delivery.objects.filter(edition=edition).first().pk).update(
+        status="sent", sent_at=quarter - datetime.timedelta(minutes=1)
+    )
+    started.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert schedule.resume_stalled(now=quarter) == []
+    assert started == []
+    # Everything done: marked sent, nothing started.
+    Delivery.objects.filter(edition=edition).update(status="sent", sent_at=queued_at)
+    assert schedule.resume_stalled(now=quarter) == []
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SENT and started == []
 
 
 def test_demo_editions_twelve_sent_and_a_draft_once(monkeypatch):
