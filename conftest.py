@@ -282,6 +282,27 @@ def axe_source() -> str:
 
 
 @pytest.fixture
+def check_widths(assert_accessible):
+    """``check_widths(page, name)``: axe-core at 1280 px and at 320 px, and no sideways scroll
+    at the narrow width (WCAG 1.4.10 reflow); with ``RAADSPLEIN_SCREENSHOTS=<folder>`` a
+    full-page screenshot ``<name>-<width>.png`` at each width. The page is left at 1280 px."""
+
+    def check(page, name: str, *, widths=(1280, 320)) -> None:
+        folder = os.environ.get("RAADSPLEIN_SCREENSHOTS")
+        for width in widths:
+            page.set_viewport_size({"width": width, "height": 900 if width >= 1000 else 800})
+            assert_accessible(page, context=f"{name} at {width} px")
+            if width < 1000:
+                scroll = page.evaluate("document.documentElement.scrollWidth")
+                assert scroll <= width, f"{name} scrolls sideways at {width} px ({scroll} px)"
+            if folder:
+                page.screenshot(path=str(Path(folder) / f"{name}-{width}.png"), full_page=True)
+        page.set_viewport_size({"width": 1280, "height": 900})
+
+    return check
+
+
+@pytest.fixture
 def assert_accessible(axe_source):
     """Run axe-core on the page (WCAG 2.0–2.2, A and AA) and fail on any violation."""
 
