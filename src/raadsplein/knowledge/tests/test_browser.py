@@ -26,8 +26,11 @@ def test_member_searches_filters_and_reads(page, demo_world, assert_accessible):
     page.locator("#site-search-input").fill("hoe vinden we nieuwe leden")
     page.locator(".site-search button").click()
     page.wait_for_url("**/kennisbank/zoeken/**")
-    first = page.locator(".knowledge-hit").first
-    assert "werven" in first.inner_text().lower()
+    # The publication about recruiting (werven) is among the first hits; the magazine's
+    # article about finding members may come before it (it is about the same).
+    hits = page.locator(".knowledge-hit")
+    assert "leden" in hits.first.inner_text().lower()
+    assert any("werven" in hits.nth(n).inner_text().lower() for n in range(3))
     assert page.locator(".knowledge-hit mark").count() > 0
     page.screenshot(path=f"{SHOTS}/knowledge-search-member.png", full_page=True)
     assert_accessible(page, context="search results, member")
