@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from raadsplein.accounts.models import FormOfAddress
 from raadsplein.knowledge.models import Theme
@@ -20,7 +21,7 @@ from raadsplein.organisations.models import CareSector, Province
 class SubscriberStatus(models.TextChoices):
     PENDING = "pending", _("Wacht op bevestiging")
     ACTIVE = "active", _("Aangemeld")
-    UNSUBSCRIBED = "unsubscribed", _("Afgemeld")
+    UNSUBSCRIBED = "unsubscribed", pgettext_lazy("nieuwsbrief", "Afgemeld")
     BOUNCED = "bounced", _("Adres werkt niet")
     COMPLAINED = "complained", _("Als spam gemeld")
 
@@ -64,7 +65,9 @@ class Subscriber(models.Model):
     )
     consent_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
-    unsubscribed_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(
+        pgettext_lazy("nieuwsbrief", "afgemeld op"), null=True, blank=True
+    )
     soft_bounces = models.PositiveSmallIntegerField(_("tijdelijke fouten op rij"), default=0)
     last_bounce_at = models.DateTimeField(_("laatste bounce"), null=True, blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
