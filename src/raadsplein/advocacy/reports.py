@@ -19,7 +19,6 @@ import io
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -343,10 +342,10 @@ def suppression_note(min_councils: int) -> str:
 
 
 def report_pdf(data: dict) -> bytes:
-    from weasyprint import HTML
+    from raadsplein.web.pdf import render_pdf
 
-    html = render_to_string(
+    return render_pdf(
         "advocacy/report/report_pdf.html",
         {**data, "note": suppression_note(data["min_councils"])},
+        stylesheet="advocacy/report/report_pdf.css",
     )
-    return HTML(string=html).write_pdf()

@@ -5,7 +5,6 @@ printed check-in list (PDF, WeasyPrint)."""
 import csv
 import io
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -85,10 +84,10 @@ def participants_xlsx(session) -> bytes:
 def checkin_pdf(session) -> bytes:
     """The check-in list to print: each confirmed participant with council, access needs and
     a box to tick at the door, by name."""
-    from weasyprint import HTML
+    from raadsplein.web.pdf import render_pdf
 
-    html = render_to_string(
+    return render_pdf(
         "events/staff/checkin_pdf.html",
         {"session": session, "bookings": list(selectors.checkin_list(session))},
+        stylesheet="events/staff/checkin_pdf.css",
     )
-    return HTML(string=html).write_pdf()

@@ -4,17 +4,17 @@ the bar chart of the course statistics page."""
 import csv
 import io
 
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 
 def certificate_pdf(certificate, *, verify_url: str) -> bytes:
-    from weasyprint import HTML
+    from raadsplein.web.pdf import render_pdf
 
-    html = render_to_string(
-        "learning/certificate_pdf.html", {"certificate": certificate, "verify_url": verify_url}
+    return render_pdf(
+        "learning/certificate_pdf.html",
+        {"certificate": certificate, "verify_url": verify_url},
+        stylesheet="learning/certificate_pdf.css",
     )
-    return HTML(string=html).write_pdf()
 
 
 def step_chart(steps: list[dict], *, bar_height: int = 28, gap: int = 10, track: int = 400):

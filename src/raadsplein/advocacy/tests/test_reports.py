@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -187,7 +188,7 @@ def test_a_dossier_report_has_its_quotes_without_the_council_and_what_was_done(c
     assert "Brief aan de minister" in cells and "Toezegging voor overleg." in cells
     assert "Intern overleg" not in cells
     assert "Raad Het Anker" not in cells and signals[0].title not in cells
-    html = reports.render_to_string(
+    html = render_to_string(
         "advocacy/report/report_pdf.html",
         {**reports.report_data(reports.Scope(dossier=dossier)), "note": ""},
     )

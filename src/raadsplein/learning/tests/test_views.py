@@ -169,8 +169,11 @@ def test_certificate_pdf_and_verification_show_name_course_date_only(client, lea
     client.force_login(learner)
     response = client.get(reverse("learning:certificate_pdf", args=[certificate.code]))
     assert response["Content-Type"] == "application/pdf"
-    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    page = PdfReader(io.BytesIO(response.content)).pages[0]
+    text = page.extract_text()
     assert certificate.holder_name in text and course.title in text and certificate.code in text
+    # Laid out with its stylesheet (certificate_pdf.css): A4 landscape.
+    assert round(page.mediabox.width) == 842 and round(page.mediabox.height) == 595
     client.logout()
     html = client.get(reverse("learning:verify", args=[certificate.code])).content.decode()
     assert certificate.holder_name in html and course.title in html
