@@ -72,54 +72,45 @@ def _page_url(page) -> str:
     return links.absolute(page.get_url() or "/")
 
 
-def _one_sector(sector_ids: list[str]) -> str | None:
+def _one_sector(sector_ids: list[int]) -> int | None:
     return sector_ids[0] if len(sector_ids) == 1 else None
+
+
+def _pages(model, *, kind: str, text: str, since: datetime.date, until: datetime.date):
+    """Live pages of ``model`` (news or publications: both have ``published_on``, ``sectors``
+    and ``audience``) published in the period, as draft blocks; ``text`` names the field of
+    their short text (``intro``, ``summary``)."""
+    pages = (
+        model.objects.live()
+        .filter(published_on__gte=since, published_on__lte=until)
+        .prefetch_related("sectors")
+        .order_by("-published_on", "pk")
+    )
+    return [
+        DraftItem(
+            kind=kind,
+            heading=page.title,
+            text=getattr(page, text),
+            url=_page_url(page),
+            page_id=page.pk,
+            sector_id=_one_sector([s.pk for s in page.sectors.all()]),
+            members_only=page.audience != Audience.PUBLIC,
+            when=page.published_on,
+        )
+        for page in pages
+    ]
 
 
 def _news(since: datetime.date, until: datetime.date) -> list[DraftItem]:
     from .news_models import NewsPage
 
-    pages = (
-        NewsPage.objects.live()
-        .filter(published_on__gte=since, published_on__lte=until)
-        .prefetch_related("sectors")
-        .order_by("-published_on", "pk")
-    )
-    return [
-        DraftItem(
-            kind=ItemKind.NEWS,
-            heading=page.title,
-            text=page.intro,
-            url=_page_url(page),
-            page_id=page.pk,
-            sector_id=_one_sector([s.pk for s in page.sectors.all()]),
-            members_only=page.audience != Audience.PUBLIC,
-            when=page.published_on,
-        )
-        for page in pages
-    ]
+    return _pages(NewsPage, kind=ItemKind.NEWS, text="intro", since=since, until=until)
 
 
 def _publications(since: datetime.date, until: datetime.date) -> list[DraftItem]:
-    pages = (
-        PublicationPage.objects.live()
-        .filter(published_on__gte=since, published_on__lte=until)
-        .prefetch_related("sectors")
-        .order_by("-published_on", "pk")
+    return _pages(
+        PublicationPage, kind=ItemKind.PUBLICATION, text="summary", since=since, until=until
     )
-    return [
-        DraftItem(
-            kind=ItemKind.PUBLICATION,
-            heading=page.title,
-            text=page.summary,
-            url=_page_url(page),
-            page_id=page.pk,
-            sector_id=_one_sector([s.pk for s in page.sectors.all()]),
-            members_only=page.audience != Audience.PUBLIC,
-            when=page.published_on,
-        )
-        for page in pages
-    ]
 
 
 def _when_text(session) -> str:
