@@ -41,6 +41,7 @@ urlpatterns = [
     path("nieuws/", include("raadsplein.newsletter.news_urls")),
     # The podcast feed: Wagtail serves the show's pages, but only paths that end in a slash.
     path("podcast/feed.xml", podcast_feed.feed, name="podcast_feed"),
+    path("raadswerk/", include("raadsplein.councilwork.urls")),
     path("beheer/audit/", include("raadsplein.audit.urls")),
     path("api/v1/", api.urls),
     path("", include("raadsplein.web.urls")),

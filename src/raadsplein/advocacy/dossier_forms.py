@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 
 from raadsplein.knowledge.models import Theme
+from raadsplein.web.forms import DateInput
 
 from .models import ActionKind, Addressee, DossierStatus
 
@@ -34,10 +35,6 @@ class DossierForm(forms.Form):
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class ActionForm(forms.Form):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from raadsplein.knowledge.fields import theme_filter
 from raadsplein.organisations.fields import province_filter, sector_filter
+from raadsplein.web.forms import DateInput
 
 from . import triage
 from .models import Dossier, DossierStatus, Signal, State, Tag
@@ -15,10 +16,6 @@ ASSIGNED_CHOICES = [
     ("niemand", _("Aan niemand")),
     ("iemand", _("Aan iemand")),
 ]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class TriageFilterForm(forms.Form):

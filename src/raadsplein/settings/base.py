@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "raadsplein.helpdesk",
     "raadsplein.advocacy",
     "raadsplein.newsletter",
+    "raadsplein.councilwork",
     "raadsplein.jobs",
     # the demo world (seed_demo); production.py drops it unless RAADSPLEIN_DEMO_MODE is on
     "raadsplein.demo",
@@ -274,6 +275,11 @@ NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=500)
 NEWSLETTER_LANES = env.int("NEWSLETTER_LANES", default=2)
 NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=6)
 NEWSLETTER_SOFT_BOUNCE_LIMIT = env.int("NEWSLETTER_SOFT_BOUNCE_LIMIT", default=3)
+
+# Raadswerk (docs/councilwork.md): the largest file a council may add, and how many days
+# before a trajectory's deadline its officers are reminded (each once per deadline).
+COUNCILWORK_MAX_UPLOAD_MB = env.int("COUNCILWORK_MAX_UPLOAD_MB", default=10)
+COUNCILWORK_REMINDER_DAYS = env.list("COUNCILWORK_REMINDER_DAYS", cast=int, default=[7, 2])
 
 # The address of the site as people reach it: every link in mail and calendar files starts here.
 # Development defaults to the HOST/PORT that `make run` serves on.

@@ -1,3 +1,4 @@
+from django import forms
 from django.forms.renderers import DjangoTemplates
 
 
@@ -7,3 +8,14 @@ class RaadspleinFormRenderer(DjangoTemplates):
 
     form_template_name = "web/forms/form.html"
     field_template_name = "web/forms/field.html"
+
+
+class DateInput(forms.DateInput):
+    """The browser's own date field (a calendar to pick from, typed dates too). Forms that need
+    dd-mm-jjjj typed as text use ``events.forms.DutchDateField``."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        # The browser's field takes and gives ISO dates, whatever the page's language.
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
