@@ -16,6 +16,7 @@ def builders() -> list[Builder]:
     """``build(*, log)`` creates or updates one part; a second run changes nothing."""
     from . import (
         advocacy,
+        councilwork,
         events,
         helpdesk,
         knowledge,
@@ -41,4 +42,6 @@ def builders() -> list[Builder]:
         Builder("advocacy", advocacy.build),
         # News, subscribers (people and councils above), editions of that news, podcast, magazine.
         Builder("newsletter", newsletter.build),
+        # The workspaces of the fixed accounts' councils (Raadswerk); the adviseur from above.
+        Builder("councilwork", councilwork.build),
     ]

@@ -1,0 +1,269 @@
+"""The demo world's Raadswerk (demo/councilwork.py), and the cross-page check that the
+workspace's main pages take the same number of queries with 3 records as with 30."""
+
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from raadsplein.accounts.models import User
+from raadsplein.demo import councilwork as demo_councilwork
+from raadsplein.demo import organisations, world
+from raadsplein.organisations.models import Seat, SeatRole
+from raadsplein.organisations.tests.factories import MemberCouncilFactory, SeatFactory
+
+from .. import services
+from ..models import (
+    ActionItem,
+    AdvisorAccess,
+    AgendaItem,
+    AnnualReport,
+    Candidate,
+    ConstituencyContact,
+    CouncilDocument,
+    Decision,
+    Kind,
+    Meeting,
+    MeetingNotice,
+    SchemeComment,
+    SchemeSettings,
+    SchemeVersion,
+    State,
+    Trajectory,
+    TrajectoryStep,
+    Vacancy,
+    YearPlan,
+    YearPlanTopic,
+)
+from .factories import SchemeSettingsFactory
+
+MODELS = [
+    ActionItem,
+    AdvisorAccess,
+    AgendaItem,
+    AnnualReport,
+    Candidate,
+    ConstituencyContact,
+    CouncilDocument,
+    Decision,
+    Meeting,
+    MeetingNotice,
+    SchemeComment,
+    SchemeSettings,
+    SchemeVersion,
+    Trajectory,
+    TrajectoryStep,
+    Vacancy,
+    YearPlan,
+    YearPlanTopic,
+]
+
+
+def _quiet(*args, **kwargs):
+    pass
+
+
+def _person(local):
+    return User.objects.get(email=f"{local}@demo.raadsplein.nl")
+
+
+@pytest.fixture
+def demo(db, settings, tmp_path):
+    """The demo people and councils, then their workspaces (the builders Raadswerk needs)."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.RAADSPLEIN_DEMO_MODE = True
+    organisations.build(log=_quiet)
+    demo_councilwork.build(log=_quiet)
+    chair = _person("voorzitter")
+    home = Seat.objects.get(person=chair, role=SeatRole.VOORZITTER).council
+    second = Seat.objects.filter(person=_person("lid")).exclude(council=home).get().council
+    return home, second
+
+
+def test_demo_builder_is_part_of_the_demo_world():
+    keys = [b.key for b in world.builders()]
+    assert "councilwork" in keys
+    # After the people and councils (and the adviseur) it writes for.
+    assert keys.index("councilwork") > keys.index("organisations")
+
+
+def test_demo_meetings_span_two_years_with_minutes_decisions_and_actions(demo):
+    home, second = demo
+    now, today = timezone.now(), timezone.localdate()
+    for council in (home, second):
+        meetings = Meeting.objects.filter(council=council)
+        past = meetings.filter(starts_at__lt=now)
+        assert past.count() == 22
+        assert (
+            today - timezone.localtime(past.order_by("starts_at").first().starts_at).date()
+        ).days > 640
+        upcoming = list(meetings.filter(starts_at__gte=now).order_by("starts_at"))
+        assert len(upcoming) == 2
+        assert upcoming[0].agenda_sent_at and not upcoming[1].agenda_sent_at
+        seated = Seat.objects.filter(Seat.current_q(today), council=council)
+        assert MeetingNotice.objects.filter(meeting=upcoming[0]).count() == (
+            seated.values("person").distinct().count()
+        )
+        assert not past.filter(minutes="").exists()
+        assert not AgendaItem.objects.filter(meeting__in=past, minutes_note="").exists()
+        assert AgendaItem.objects.filter(meeting=upcoming[0]).count() >= 4
+        assert Decision.objects.filter(council=council).count() >= 22
+        actions = ActionItem.objects.filter(council=council)
+        overdue = actions.filter(done_at__isnull=True, due_on__lt=today)
+        assert overdue.count() >= 2
+        assert actions.filter(done_at__isnull=True, due_on__gte=today).exists()
+        assert actions.filter(done_at__isnull=False).count() >= 10
+    # Agenda items on the trajectories that came in before each meeting.
+    assert AgendaItem.objects.filter(meeting__council=home, trajectory__isnull=False).count() >= 10
+
+
+def test_demo_trajectories_in_every_kind_and_state(demo):
+    home, _ = demo
+    today = timezone.localdate()
+    trajectories = Trajectory.objects.filter(council=home)
+    assert set(trajectories.values_list("kind", flat=True)) == set(Kind.values)
+    assert set(trajectories.values_list("state", flat=True)) == set(State.values)
+    open_ones = trajectories.exclude(state=State.CLOSED)
+    late = [t for t in open_ones if t.deadline and t.deadline < today]
+    near = [t for t in open_ones if t.deadline and 0 <= (t.deadline - today).days <= 7]
+    far = [t for t in open_ones if t.deadline and (t.deadline - today).days > 30]
+    assert len(late) >= 1 and near and far
+    # Deadlines from the council's scheme where the request named none.
+    from_scheme = trajectories.get(title="Begroting voor volgend jaar")
+    assert from_scheme.deadline_source == "scheme"
+    assert from_scheme.deadline == from_scheme.received + datetime.timedelta(days=42)
+    # A consent the board decided without: the nullity box has a date to show.
+    without = trajectories.get(decided_without_consent=True)
+    last_day, rule = services.nullity_deadline(without)
+    assert rule is not None and last_day > today
+    advice = trajectories.filter(kind=Kind.ADVICE, subject__isnull=False)
+    assert advice.exists()
+    for closed in trajectories.filter(state=State.CLOSED):
+        assert closed.outcome and closed.closed_on
+    # Every step went through the core service: the timeline starts with the receipt.
+    for t in trajectories.prefetch_related("steps"):
+        steps = list(t.steps.all())
+        assert steps[0].state == State.RECEIVED and steps[-1].state == t.state
+
+
+def test_demo_scheme_has_settings_and_three_versions_by_different_authors(demo):
+    home, second = demo
+    for council in (home, second):
+        assert SchemeSettings.objects.get(council=council).advice_days == 42
+        versions = list(SchemeVersion.objects.filter(council=council).order_by("number"))
+        assert [v.number for v in versions] == [1, 2, 3]
+        assert len({v.author_id for v in versions}) == 3
+        assert versions[0].created_at < versions[1].created_at < versions[2].created_at
+        assert council.name in versions[0].text and "{raad}" not in versions[0].text
+        # Each later version changes a few articles.
+        assert versions[0].text != versions[1].text != versions[2].text
+        assert "Contact met de achterban" in versions[2].text
+        assert "Contact met de achterban" not in versions[1].text
+    comment = SchemeComment.objects.get(version__council=home)
+    paragraphs = [p for p in comment.version.text.split("\n\n") if p.strip()]
+    assert paragraphs[comment.paragraph - 1].startswith("Artikel 14. Contact met de achterban")
+
+
+def test_demo_vacancy_contacts_plan_report_and_advisor(demo):
+    home, second = demo
+    today = timezone.localdate()
+    vacancy = Vacancy.objects.get(council=home)
+    assert vacancy.shared and vacancy.state == "open"
+    assert [c.name.endswith("(demo)") for c in vacancy.candidates.all()] == [True, True]
+    assert ConstituencyContact.objects.filter(council=home).count() == 12
+    assert YearPlan.objects.get(council=home, year=today.year).topics.count() == 5
+    assert YearPlanTopic.objects.filter(plan__council=home, trajectory__isnull=False).exists()
+    report = AnnualReport.objects.get(council=home, year=today.year - 1)
+    assert f"Jaarverslag {today.year - 1}" in report.text and "{" not in report.text
+    access = AdvisorAccess.objects.get(council=home)
+    assert access.advisor == _person("adviseur")
+    assert access.ends_on == today + datetime.timedelta(days=60) and access.is_active()
+    assert not AdvisorAccess.objects.filter(council=second).exists()
+
+
+def test_demo_documents_are_pdfs(demo):
+    home, _ = demo
+    docs = CouncilDocument.objects.filter(council=home)
+    assert docs.filter(trajectory__isnull=False).exists()
+    assert docs.filter(meeting__isnull=False).exists()
+    assert docs.filter(agenda_item__isnull=False).exists()
+    for doc in docs:
+        with doc.file.open("rb") as f:
+            reader = PdfReader(io.BytesIO(f.read()))
+        assert len(reader.pages) == 1
+        assert "demodocument" in reader.pages[0].extract_text().lower()
+
+
+def test_demo_councilwork_is_idempotent(demo):
+    counts = [m.objects.count() for m in MODELS]
+    demo_councilwork.build(log=_quiet)
+    assert [m.objects.count() for m in MODELS] == counts
+
+
+def test_demo_workspace_as_the_fixed_accounts(demo):
+    home, second = demo
+    chair = Client()
+    chair.force_login(_person("voorzitter"))
+    page = chair.get(reverse("councilwork:overview", args=[home.pk]))
+    assert page.status_code == 200
+    assert "Nieuwe indeling van de teams in de wijk" in page.content.decode()
+    assert chair.get(reverse("councilwork:overview", args=[second.pk])).status_code == 404
+    advisor = Client()
+    advisor.force_login(_person("adviseur"))
+    assert advisor.get(reverse("councilwork:overview", args=[home.pk])).status_code == 200
+    assert advisor.get(reverse("councilwork:overview", args=[second.pk])).status_code == 404
+    member = Client()
+    member.force_login(_person("lid"))
+    for council in (home, second):
+        assert member.get(reverse("councilwork:overview", args=[council.pk])).status_code == 200
+
+
+# --- the cross-page query count at bench-like shape -------------------------------------------
+
+PAGES = ["overview", "meetings", "meeting", "trajectories", "trajectory"]
+
+
+def _council_with(records: int):
+    council = MemberCouncilFactory()
+    SchemeSettingsFactory(council=council)
+    chair = SeatFactory(council=council, role=SeatRole.VOORZITTER).person
+    SeatFactory(council=council, role=SeatRole.LID)
+    demo_councilwork.add_records(
+        council, meetings=records, trajectories=records, documents_count=records, by=chair
+    )
+    return council, chair
+
+
+def _queries(council, chair) -> dict[str, tuple[int, int]]:
+    client = Client()
+    client.force_login(chair)
+    meeting = Meeting.objects.filter(council=council, documents__isnull=False).order_by("pk")[0]
+    trajectory = Trajectory.objects.filter(council=council, documents__isnull=False).order_by("pk")[
+        0
+    ]
+    kwargs = {"meeting": {"meeting_id": meeting.pk}, "trajectory": {"trajectory_id": trajectory.pk}}
+    out = {}
+    for name in PAGES:
+        url = reverse(
+            f"councilwork:{name}", kwargs={"council_id": council.pk, **kwargs.get(name, {})}
+        )
+        client.get(url)  # warm: the session, the site, caches
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200, (name, response.status_code)
+        assert council.name in response.content.decode()
+        out[name] = len(ctx)
+    return out
+
+
+def test_main_pages_take_the_same_queries_with_3_or_30_records(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    small = _queries(*_council_with(3))
+    large = _queries(*_council_with(30))
+    assert small == large
