@@ -610,18 +610,24 @@ def build(*, log) -> None:
         for c in councils:
             _scheme_settings(c, scheme_data)
             versions = _scheme_versions(c, scheme_data, today)
+            before = Trajectory.objects.filter(council=c.council).count()
             trajectories = _trajectories(c, trajectory_data, today)
             meetings = _meetings(c, meetings_data, trajectories, today)
             contacts = _contacts(c, contact_data, today)
             _vacancy(c, member_data, today)
             _planning(c, planning_data, today)
-            made.append(
-                f"{c.council.name}: {meetings} vergaderingen, {len(trajectories)} trajecten, "
-                f"{versions} versies van de regeling, {contacts} contacten"
-            )
+            if before == 0 or meetings or versions or contacts:
+                made.append(
+                    f"{c.council.name}: {meetings} vergaderingen, "
+                    f"{len(trajectories) - before} trajecten, "
+                    f"{versions} versies van de regeling, {contacts} contacten"
+                )
         if councils and councils[0].key == "home":
             _advisor_access(councils[0], today)
-    log("  Raadswerk: " + ("; ".join(made) if made else "geen demoraden gevonden"))
+    if not councils:
+        log("  Raadswerk: geen demoraden gevonden")
+    else:
+        log("  Raadswerk: " + ("; ".join(made) if made else "de demowerkruimtes bestaan al"))
 
 
 # --- many records, fast: for the benchmark and the query-count tests --------------------------
