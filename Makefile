@@ -8,7 +8,7 @@ PORT ?= 8000
 CONSTRAINTS := requirements/constraints.txt
 export DJANGO_SETTINGS_MODULE ?= raadsplein.settings.dev
 
-.PHONY: run test lint audit format bench bench-search install install-dev migrate seed logins worker clean messages
+.PHONY: run test lint audit format bench bench-search bench-councilwork install install-dev migrate seed logins worker clean messages
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Raadsplein needs Python 3.11 or newer (set PYTHON=python3.11).")'
@@ -87,6 +87,11 @@ bench: install-dev
 bench-search: install-dev
 	@DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/ensure_database.py
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/bench_search.py
+
+# Raadswerk alone (make bench runs it too, with every bench/bench_*.py).
+bench-councilwork: install-dev
+	@DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/ensure_database.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/bench_councilwork.py
 
 messages: install
 	cd src/raadsplein && ../../$(PY) ../../manage.py makemessages -l en --no-obsolete && ../../$(PY) ../../manage.py compilemessages -l en
