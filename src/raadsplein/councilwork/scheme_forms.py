@@ -130,8 +130,17 @@ class SchemeSettingsForm(forms.Form):
         return values
 
 
+class SchemeTextField(forms.CharField):
+    """Browsers send a textarea's lines ending in CR LF: count them as one character each, so
+    the limit is the one the version keeps."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 class SchemeTextForm(forms.Form):
-    text = forms.CharField(
+    text = SchemeTextField(
         label=_("Tekst van de regeling"),
         max_length=scheme.TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 30, "spellcheck": "true"}),

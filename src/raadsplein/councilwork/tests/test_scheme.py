@@ -299,6 +299,25 @@ def test_an_unchanged_text_is_not_a_new_version(world):
     assert SchemeVersion.objects.filter(council=world.council).count() == 1
 
 
+def test_text_from_a_browser_counts_each_line_ending_once(world):
+    text = "Artikel.\r\n" * (scheme.TEXT_MAX // 9 - 1)
+    assert len(text) > scheme.TEXT_MAX >= len(text.replace("\r\n", "\n"))
+    form_data = {"text": text, "based_on": "0"}
+    response = client_for(world.member).post(url("scheme_edit", world), form_data)
+    assert response.status_code == 302
+    saved = SchemeVersion.objects.get(council=world.council)
+    assert "\r" not in saved.text and len(saved.text) <= scheme.TEXT_MAX
+
+
+def test_version_page_shows_each_article_with_its_title(world):
+    first = version(world, 1, "Inleiding zonder titel.\n\n" + TEXT)
+    page = client_for(world.member).get(url("scheme_version", world, version_id=first.pk))
+    body = page.content.decode()
+    assert '<strong class="scheme-passage__title">Artikel 2. Leden</strong><br>' in body
+    assert 'id="alinea-3"' in body and 'id="alinea-4"' not in body
+    assert '<strong class="scheme-passage__title">Inleiding' not in body
+
+
 def test_first_text_without_the_model(world):
     scheme.save_scheme_version(council=world.council, by=world.chair, text=TEXT, based_on=0)
     assert SchemeVersion.objects.get(council=world.council).number == 1
