@@ -41,6 +41,8 @@ NOTE_MAX = SchemeVersion._meta.get_field("note").max_length
 COMMENT_MAX = SchemeComment._meta.get_field("body").max_length
 # How much of the paragraph a comment keeps as its passage (the paragraph may change later).
 PASSAGE_CHARS = 200
+# A paragraph's first line up to this long, above more lines, is shown as its title.
+HEADING_CHARS = 100
 DISPUTE_NAME_MAX = SchemeSettings._meta.get_field("dispute_committee_name").max_length
 
 # Sensible bounds of each number the scheme sets (the form offers the same ones).
@@ -382,13 +384,19 @@ def passages(version: SchemeVersion) -> tuple[list[dict], list[SchemeComment]]:
             by_paragraph.setdefault(comment.paragraph, []).append(comment)
         else:
             loose.append(comment)
-    rows = [
-        {
-            "number": number,
-            "text": text,
-            "heading": text.split("\n", 1)[0][:80],
-            "comments": by_paragraph.get(number, []),
-        }
-        for number, text in enumerate(parts, start=1)
-    ]
+    rows = []
+    for number, text in enumerate(parts, start=1):
+        first, _newline, rest = text.partition("\n")
+        # A short first line above more text reads as the article's title.
+        titled = bool(rest) and len(first) <= HEADING_CHARS
+        rows.append(
+            {
+                "number": number,
+                "text": text,
+                "title": first if titled else "",
+                "body": rest if titled else text,
+                "heading": first[:HEADING_CHARS],
+                "comments": by_paragraph.get(number, []),
+            }
+        )
     return rows, loose
