@@ -498,6 +498,20 @@ def _contacts(c: _Council, data: dict, today) -> int:
         for spec in data["contacts"].get(c.key, [])
     ]
     ConstituencyContact.objects.bulk_create(rows)
+    # One was turned into an item on the agenda of the next meeting.
+    upcoming = Meeting.objects.filter(council=c.council, starts_at__gte=timezone.now())
+    meeting = upcoming.order_by("starts_at").first()
+    for contact, spec in zip(rows, data["contacts"].get(c.key, []), strict=True):
+        if spec.get("to_agenda") and meeting is not None:
+            last = meeting.items.order_by("-position").first()
+            contact.agenda_item = AgendaItem.objects.create(
+                meeting=meeting,
+                position=(last.position if last else 0) + 1,
+                title=f"Uit de achterban: {contact.reached}"[:200],
+                description=contact.heard,
+                owner=contact.created_by,
+            )
+            contact.save(update_fields=["agenda_item"])
     return len(rows)
 
 

@@ -177,6 +177,9 @@ def test_demo_vacancy_contacts_plan_report_and_advisor(demo):
     assert vacancy.shared and vacancy.state == "open"
     assert [c.name.endswith("(demo)") for c in vacancy.candidates.all()] == [True, True]
     assert ConstituencyContact.objects.filter(council=home).count() == 12
+    turned = ConstituencyContact.objects.get(council=home, agenda_item__isnull=False)
+    assert turned.agenda_item.meeting.starts_at > timezone.now()
+    assert turned.agenda_item.description == turned.heard
     assert YearPlan.objects.get(council=home, year=today.year).topics.count() == 5
     assert YearPlanTopic.objects.filter(plan__council=home, trajectory__isnull=False).exists()
     report = AnnualReport.objects.get(council=home, year=today.year - 1)
