@@ -33,7 +33,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone, translation
 
-from raadsplein.councilwork import documents, services
+from raadsplein.audit.services import person_label
+from raadsplein.councilwork import diff, documents, scheme, services
 from raadsplein.councilwork.models import (
     ActionItem,
     AdvisorAccess,
@@ -195,9 +196,8 @@ def _fill_names(text: str, council: Council) -> str:
 
 
 def _paragraph_number(text: str, starts: str) -> int | None:
-    """The place (from 1) of the paragraph that starts so: blocks between blank lines, as the
-    scheme's diff and comments count them."""
-    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
+    """The place (from 1) of the paragraph that starts so, as the scheme's pages count them."""
+    blocks = diff.paragraphs(text)
     return next((i for i, b in enumerate(blocks, start=1) if b.startswith(starts)), None)
 
 
@@ -219,7 +219,7 @@ def _scheme_versions(c: _Council, data: dict, today: datetime.date) -> int:
             text=text.strip() + "\n",
             note=spec["note"],
             author=author,
-            author_label=author.get_full_name() or author.email,
+            author_label=person_label(author),
             created_at=_aware(today - spec["days_ago"] * DAY, 10, 30),
         )
     SchemeVersion.objects.bulk_create(versions.values())
@@ -229,11 +229,11 @@ def _scheme_versions(c: _Council, data: dict, today: datetime.date) -> int:
         author = c.author(spec["author"])
         SchemeComment.objects.create(
             version=version,
-            passage=spec["article"][:200],
+            passage=scheme.passage_of(diff.paragraphs(version.text)[paragraph - 1]),
             paragraph=paragraph,
             body=spec["body"],
             author=author,
-            author_label=author.get_full_name() or author.email,
+            author_label=person_label(author),
             created_at=version.created_at + 2 * DAY,
         )
     return len(versions)

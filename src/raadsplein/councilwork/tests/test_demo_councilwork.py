@@ -270,3 +270,20 @@ def test_main_pages_take_the_same_queries_with_3_or_30_records(db, settings, tmp
     small = _queries(*_council_with(3))
     large = _queries(*_council_with(30))
     assert small == large
+
+
+def test_demo_scheme_pages_show_versions_diff_and_comment(demo):
+    home, _ = demo
+    member = Client()
+    member.force_login(_person("lid"))
+    page = member.get(reverse("councilwork:scheme", args=[home.pk]))
+    assert page.status_code == 200
+    assert "Achterban toegevoegd en artikel 2 verduidelijkt" in page.content.decode()  # v3's note
+    compared = member.get(reverse("councilwork:scheme_diff", args=[home.pk]) + "?van=2&naar=3")
+    assert compared.status_code == 200
+    assert "<ins" in compared.content.decode() and "Ten minste één lid" in compared.content.decode()
+    version = SchemeVersion.objects.get(council=home, number=3)
+    page = member.get(reverse("councilwork:scheme_version", args=[home.pk, version.pk]))
+    assert page.status_code == 200
+    assert "Contact met de achterban" in page.content.decode()
+    assert SchemeComment.objects.get(version=version).body in page.content.decode()
