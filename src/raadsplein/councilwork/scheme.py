@@ -373,6 +373,17 @@ def comments_for(council: Council) -> QuerySet[SchemeComment]:
     return SchemeComment.objects.filter(version__council=council).select_related("version")
 
 
+def open_comments_before(council: Council, version: SchemeVersion) -> QuerySet[SchemeComment]:
+    """Comments on earlier versions nobody dealt with yet, newest first: a new version must
+    not make them disappear from view."""
+    return (
+        comments_for(council)
+        .filter(version__number__lt=version.number, resolved_at__isnull=True)
+        .defer("version__text")
+        .order_by("-version__number", "paragraph", "created_at", "pk")
+    )
+
+
 def passages(version: SchemeVersion) -> tuple[list[dict], list[SchemeComment]]:
     """The version's paragraphs, each with its comments (one query for all comments), and
     the comments that name no paragraph (or one the text no longer has)."""

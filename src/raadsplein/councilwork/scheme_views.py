@@ -14,6 +14,8 @@ from .scheme_forms import CompareForm, SchemeCommentForm, SchemeSettingsForm, Sc
 from .services import CouncilworkError
 
 VERSIONS_SHOWN = 100
+# Open comments on earlier versions shown on the newest version's page.
+EARLIER_SHOWN = 50
 
 
 def _context(request, council, **extra) -> dict:
@@ -128,6 +130,12 @@ def scheme_settings(request, council):
 def scheme_edit(request, council):
     latest = selectors.latest_scheme_version(council)
     initial = {"text": latest.text if latest else "", "based_on": latest.number if latest else 0}
+    restoring = _restoring(request, council, latest)
+    if restoring is not None:
+        # An older version's text to save again as the newest (undo); still based on the
+        # newest, so a save in between is noticed.
+        initial["text"] = restoring.text
+        initial["note"] = _("Versie %(number)s teruggezet") % {"number": restoring.number}
     form = SchemeTextForm(request.POST or None, initial=initial)
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -171,8 +179,20 @@ def scheme_edit(request, council):
     return render(
         request,
         "councilwork/scheme/edit.html",
-        _context(request, council, form=form, latest=latest, conflict=conflict),
+        _context(
+            request, council, form=form, latest=latest, conflict=conflict, restoring=restoring
+        ),
     )
+
+
+def _restoring(request, council, latest):
+    """The older version asked for with ``?versie=<number>`` on the edit page, if any."""
+    raw = request.GET.get("versie", "")
+    if request.method == "POST" or latest is None or not raw.isdigit() or len(raw) > 9:
+        return None
+    if int(raw) >= latest.number:
+        return None
+    return selectors.scheme_versions(council).filter(number=int(raw)).first()
 
 
 @require_POST
@@ -208,6 +228,9 @@ def _version_page(request, council, version, *, comment_form=None, open_at=None)
     for comment in loose:
         comment.may_resolve = scheme.may_resolve(request.user, council, comment)
     latest_number = selectors.scheme_versions(council).values_list("number", flat=True).first()
+    earlier = []
+    if version.number == latest_number:
+        earlier = list(scheme.open_comments_before(council, version)[:EARLIER_SHOWN])
     return render(
         request,
         "councilwork/scheme/version.html",
@@ -218,6 +241,7 @@ def _version_page(request, council, version, *, comment_form=None, open_at=None)
             rows=rows,
             loose=loose,
             latest_number=latest_number,
+            earlier=earlier,
             comment_form=comment_form,
             open_at=open_at,
         ),

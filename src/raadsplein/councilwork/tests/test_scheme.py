@@ -476,6 +476,41 @@ def test_comment_is_resolved_by_its_author_or_an_officer_only(world):
     assert page.count("afgehandeld") >= 2
 
 
+def test_newest_version_lists_open_comments_on_earlier_versions(world):
+    first = version(world, 1)
+    open_one = scheme.add_scheme_comment(
+        council=world.council, version=first, by=world.member, paragraph=2, body="Zeven of negen?"
+    )
+    done = scheme.add_scheme_comment(
+        council=world.council, version=first, by=world.member, paragraph=1, body="Al geregeld."
+    )
+    scheme.resolve_scheme_comment(council=world.council, comment=done, by=world.chair)
+    newest = version(world, 2, TEXT.replace("7 leden", "9 leden"))
+    page = client_for(world.member).get(url("scheme_version", world, version_id=newest.pk))
+    body = page.content.decode()
+    assert "opmerkingen bij eerdere versies" in body
+    assert "Zeven of negen?" in body and open_one.passage in body and "Al geregeld." not in body
+    old_page = client_for(world.member).get(url("scheme_version", world, version_id=first.pk))
+    assert "opmerkingen bij eerdere versies" not in old_page.content.decode()
+
+
+def test_an_older_version_is_restored_as_the_newest(world):
+    version(world, 1)
+    version(world, 2, TEXT.replace("7 leden", "9 leden"))
+    member = client_for(world.member)
+    form = member.get(url("scheme_edit", world) + "?versie=1").content.decode()
+    assert "Hieronder staat de tekst van versie 1" in form
+    assert "7 leden" in form and 'name="based_on" value="2"' in form
+    response = member.post(
+        url("scheme_edit", world), {"text": TEXT, "based_on": "2", "note": "Versie 1 teruggezet"}
+    )
+    assert response.status_code == 302
+    assert SchemeVersion.objects.get(number=3).text == TEXT
+    for junk in ("3", "9", "x", "99999999999999999999"):
+        page = member.get(url("scheme_edit", world) + f"?versie={junk}").content.decode()
+        assert "Hieronder staat de tekst" not in page and "U bewerkt versie 3" in page
+
+
 # --- the comparison ---------------------------------------------------------------------------
 
 
@@ -533,6 +568,25 @@ def test_scheme_page_queries_do_not_grow_with_versions(world):
         council=world.council, version=latest, by=world.member, paragraph=1, body="Ja."
     )
     assert _queries(client, url("scheme", world)) == one
+
+
+def test_newest_version_page_queries_do_not_grow_with_earlier_comments(world):
+    client = client_for(world.member)
+    first = version(world, 1)
+    newest = version(world, 2, TEXT + "\n\nMeer.")
+
+    def comment(by):
+        scheme.add_scheme_comment(
+            council=world.council, version=first, by=by, paragraph=1, body="Eerder."
+        )
+
+    comment(world.member)
+    address = url("scheme_version", world, version_id=newest.pk)
+    client.get(address)
+    one = _queries(client, address)
+    comment(world.chair)
+    comment(world.advisor)
+    assert _queries(client, address) == one
 
 
 def test_version_page_queries_do_not_grow_with_comments(world):
