@@ -152,6 +152,7 @@ def test_settings_page_saves_the_budget_in_cents(world):
     assert stored.dispute_committee_name == "Commissie Zorggroep Noord"
     page = client_for(world.member).get(url("scheme", world)).content.decode()
     assert "€ 7.250,50" in page and "Commissie Zorggroep Noord" in page
+    assert f"Laatst aangepast door {world.chair.get_full_name()}" in page
 
 
 @pytest.mark.parametrize(
