@@ -176,6 +176,16 @@ class SendForm(forms.Form):
         required=False,
     )
 
+    def clean(self):
+        data = super().clean()
+        if "revision" in self.errors:
+            # A hidden field: say what to do rather than point at a field nobody sees.
+            del self.errors["revision"]
+            self.add_error(
+                None, _("De pagina is verouderd. Laad haar opnieuw en probeer het nog eens.")
+            )
+        return data
+
 
 class CancelForm(forms.Form):
     reason = forms.CharField(

@@ -118,6 +118,16 @@ def test_send_page_warns_when_late_and_needs_the_tick(world):
     assert len(mail.outbox) == 3
 
 
+def test_send_with_a_broken_revision_is_a_message_and_sends_nothing(world):
+    meeting = _meeting(world)
+    response = _client(world.chair).post(
+        _url("meeting_send", world, meeting_id=meeting.pk), {"revision": "9" * 30}
+    )
+    assert response.status_code == 200
+    assert "De pagina is verouderd" in response.content.decode()
+    assert not mail.outbox
+
+
 def test_send_page_of_a_past_meeting_offers_no_form(world):
     meeting = _meeting(world, days=-2)
     client = _client(world.chair)
