@@ -42,7 +42,13 @@ def agenda_context(meeting, items) -> dict:
         "meeting": meeting,
         "council": meeting.council,
         "items": [
-            {"item": item, "documents": [doc(d) for d in item.documents.all()]} for item in items
+            {
+                "item": item,
+                # Continuation lines keep the item's indent in the plain-text mail.
+                "description": "\n   ".join(item.description.splitlines()),
+                "documents": [doc(d) for d in item.documents.all()],
+            }
+            for item in items
         ],
         "meeting_documents": meeting_docs,
         "meeting_url": _url("meeting", council_id=council_id, meeting_id=meeting.pk),
@@ -74,9 +80,9 @@ def _send(person, *, subject, template: str, context: dict, ics: bytes | None = 
 def send_agenda(meeting, person, *, revision: int, context: dict) -> None:
     changed = revision > 1
     subject = (
-        gettext_lazy("Gewijzigde agenda: %(title)s %(date)s")
+        gettext_lazy("Gewijzigde agenda: %(title)s van %(date)s")
         if changed
-        else gettext_lazy("Agenda: %(title)s %(date)s")
+        else gettext_lazy("Agenda: %(title)s van %(date)s")
     )
     _send(
         person,
@@ -90,7 +96,7 @@ def send_agenda(meeting, person, *, revision: int, context: dict) -> None:
 def send_cancellation(meeting, person, *, reason: str = "") -> None:
     _send(
         person,
-        subject=gettext_lazy("Afgezegd: %(title)s %(date)s"),
+        subject=gettext_lazy("Afgezegd: %(title)s van %(date)s"),
         template="meeting_cancelled",
         context={
             "meeting": meeting,
@@ -105,7 +111,7 @@ def send_cancellation(meeting, person, *, reason: str = "") -> None:
 def send_reminder(meeting, person, *, needed: int, ahead: int) -> None:
     _send(
         person,
-        subject=gettext_lazy("Agenda nog niet verstuurd: %(title)s %(date)s"),
+        subject=gettext_lazy("Agenda nog niet verstuurd: %(title)s van %(date)s"),
         template="meeting_reminder",
         context={
             "meeting": meeting,

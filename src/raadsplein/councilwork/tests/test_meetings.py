@@ -273,6 +273,7 @@ def test_agenda_mail_has_the_ics_the_documents_and_auto_submitted(world):
     meeting = _meeting(world, online_url="https://meet.example.org/raad")
     item = meeting.items.first()
     item.owner, item.decision_wanted = world.secretary, True
+    item.description = "Regel 1\nRegel 2"
     item.save()
     document = meetings.add_document(
         meeting=meeting, name="begroting.pdf", data=b"%PDF-1.4\n", by=world.chair, item=item
@@ -283,6 +284,7 @@ def test_agenda_mail_has_the_ics_the_documents_and_auto_submitted(world):
     assert message.extra_headers["Auto-Submitted"] == "auto-generated"
     body = message.body
     assert "Punt 1 (er moet een besluit komen)" in body
+    assert "\n   Regel 1\n   Regel 2\n" in body
     assert world.secretary.get_full_name() in body
     assert f"/raadswerk/{world.council.pk}/documenten/{document.pk}/" in body
     assert body.count("http://") + body.count("https://") >= 3  # absolute links
