@@ -1,12 +1,30 @@
+"""Paths of the Wmcz trajectories (issue 15, part 3)."""
+
 from django.urls import path
 
-from . import core_views
+from . import trajectory_views as views
 
 urlpatterns = [
-    path("<int:council_id>/trajecten/", core_views.part_to_come, name="trajectories"),
+    path("<int:council_id>/trajecten/", views.trajectory_list, name="trajectories"),
+    path("<int:council_id>/trajecten/nieuw/", views.trajectory_new, name="trajectory_new"),
     path(
         "<int:council_id>/trajecten/<int:trajectory_id>/",
-        core_views.part_to_come_item,
+        views.trajectory_detail,
         name="trajectory",
+    ),
+    path(
+        "<int:council_id>/trajecten/<int:trajectory_id>/aanvraag/",
+        views.trajectory_edit,
+        name="trajectory_edit",
+    ),
+    path(
+        "<int:council_id>/trajecten/<int:trajectory_id>/stap/",
+        views.trajectory_step,
+        name="trajectory_step",
+    ),
+    path(
+        "<int:council_id>/trajecten/<int:trajectory_id>/documenten/",
+        views.trajectory_documents,
+        name="trajectory_documents",
     ),
 ]
