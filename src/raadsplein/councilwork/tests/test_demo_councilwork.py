@@ -287,3 +287,65 @@ def test_demo_scheme_pages_show_versions_diff_and_comment(demo):
     assert page.status_code == 200
     assert "Contact met de achterban" in page.content.decode()
     assert SchemeComment.objects.get(version=version).body in page.content.decode()
+
+
+def _demo_objects(council) -> dict:
+    """The demo council's objects by URL kwarg: the ones with the most on them."""
+    now = timezone.now()
+    meeting = Meeting.objects.filter(council=council, starts_at__gte=now).order_by("starts_at")[0]
+    trajectory = Trajectory.objects.get(council=council, decided_without_consent=True)
+    versions = SchemeVersion.objects.filter(council=council).order_by("number")
+    vacancy = Vacancy.objects.get(council=council)
+    report = AnnualReport.objects.get(council=council)
+    found = {
+        "council_id": council.pk,
+        "meeting_id": meeting.pk,
+        "item_id": meeting.items.order_by("position")[0].pk,
+        "decision_id": Decision.objects.filter(council=council)[0].pk,
+        "action_id": ActionItem.objects.filter(council=council, done_at__isnull=True)[0].pk,
+        "trajectory_id": trajectory.pk,
+        "step_id": trajectory.steps.last().pk,
+        "document_id": CouncilDocument.objects.filter(council=council)[0].pk,
+        "access_id": AdvisorAccess.objects.get(council=council).pk,
+        "version_id": versions[0].pk,
+        "other_version_id": versions[2].pk,
+        "comment_id": SchemeComment.objects.get(version__council=council).pk,
+        "vacancy_id": vacancy.pk,
+        "candidate_id": vacancy.candidates.first().pk,
+        "seat_id": Seat.objects.get(council=council, person=_person("lid")).pk,
+        "contact_id": ConstituencyContact.objects.filter(council=council)[0].pk,
+        "year": report.year,
+        "topic_id": YearPlanTopic.objects.filter(plan__council=council)[0].pk,
+        "report_id": report.pk,
+    }
+    letter = council.councilwork_letters.first()
+    if letter is not None:
+        found["letter_id"] = letter.pk
+    return found
+
+
+def test_demo_workspace_every_page_opens_for_the_chair(demo):
+    """Every page of the workspace on the demo council's own records, as voorzitter@: none
+    fails on what the demo made (POST-only paths answer 405 to a GET)."""
+    from .test_permissions import councilwork_patterns
+
+    home, _ = demo
+    objs = _demo_objects(home)
+    chair = Client()
+    chair.force_login(_person("voorzitter"))
+    opened = []
+    for name, kwargs in councilwork_patterns():
+        if any(k not in objs for k in kwargs):
+            continue  # a kind the demo does not make (a letter, a letter template)
+        url = reverse(f"councilwork:{name}", kwargs={k: objs[k] for k in kwargs})
+        response = chair.get(url)
+        assert response.status_code in (200, 302, 405), (name, url, response.status_code)
+        opened.append(name)
+    assert {"overview", "meetings", "meeting", "trajectories", "trajectory"} <= set(opened)
+    # Every demo meeting and trajectory page, in every state.
+    for meeting in Meeting.objects.filter(council=home):
+        url = reverse("councilwork:meeting", args=[home.pk, meeting.pk])
+        assert chair.get(url).status_code == 200, url
+    for trajectory in Trajectory.objects.filter(council=home):
+        url = reverse("councilwork:trajectory", args=[home.pk, trajectory.pk])
+        assert chair.get(url).status_code == 200, url
