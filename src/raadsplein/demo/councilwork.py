@@ -34,7 +34,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from raadsplein.audit.services import person_label
-from raadsplein.councilwork import diff, documents, scheme, services
+from raadsplein.councilwork import diff, documents, letters, scheme, services
 from raadsplein.councilwork.models import (
     ActionItem,
     AdvisorAccess,
@@ -46,6 +46,7 @@ from raadsplein.councilwork.models import (
     Decision,
     Kind,
     LegalSubject,
+    Letter,
     Meeting,
     MeetingNotice,
     SchemeComment,
@@ -300,6 +301,34 @@ def _trajectories(c: _Council, data: dict, today: datetime.date) -> list[Traject
         step.created_at = _aware(step.on, 11)
     TrajectoryStep.objects.bulk_update(steps, ["created_at"])
     return list(Trajectory.objects.filter(council=c.council).order_by("received", "pk"))
+
+
+def _letters(c: _Council, data: dict) -> int:
+    """The letters the council made for its trajectories, from the editors' model letters."""
+    if Letter.objects.filter(council=c.council).exists():
+        return 0
+    by_title = {t.title: t for t in Trajectory.objects.filter(council=c.council)}
+    made = 0
+    for spec in data["trajectories"]:
+        trajectory = by_title.get(spec["title"]) if spec["council"] == c.key else None
+        for kind, day in spec.get("letters", []) if trajectory else []:
+            template = letters.live_templates(kind).first()
+            if template is None:
+                continue
+            subject_line, body = letters.filled(template, council=c.council, trajectory=trajectory)
+            letter = letters.create_letter(
+                council=c.council,
+                by=c.chair,
+                template=template,
+                subject_line=subject_line,
+                body=body,
+                trajectory=trajectory,
+            )
+            Letter.objects.filter(pk=letter.pk).update(
+                created_at=_aware(trajectory.received + day * DAY, 15)
+            )
+            made += 1
+    return made
 
 
 # --- meetings ---------------------------------------------------------------------------------
@@ -626,6 +655,7 @@ def build(*, log) -> None:
             versions = _scheme_versions(c, scheme_data, today)
             before = Trajectory.objects.filter(council=c.council).count()
             trajectories = _trajectories(c, trajectory_data, today)
+            _letters(c, trajectory_data)
             meetings = _meetings(c, meetings_data, trajectories, today)
             contacts = _contacts(c, contact_data, today)
             _vacancy(c, member_data, today)

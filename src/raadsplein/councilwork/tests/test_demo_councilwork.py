@@ -29,6 +29,7 @@ from ..models import (
     CouncilDocument,
     Decision,
     Kind,
+    Letter,
     Meeting,
     MeetingNotice,
     SchemeComment,
@@ -52,6 +53,7 @@ MODELS = [
     ConstituencyContact,
     CouncilDocument,
     Decision,
+    Letter,
     Meeting,
     MeetingNotice,
     SchemeComment,
@@ -188,6 +190,19 @@ def test_demo_vacancy_contacts_plan_report_and_advisor(demo):
     assert access.advisor == _person("adviseur")
     assert access.ends_on == today + datetime.timedelta(days=60) and access.is_active()
     assert not AdvisorAccess.objects.filter(council=second).exists()
+
+
+def test_demo_letters_are_filled_in_for_their_trajectories(demo):
+    home, second = demo
+    receipt = Letter.objects.get(
+        council=home, kind="receipt", trajectory__title__startswith="Nieuwe"
+    )
+    assert home.name in receipt.body
+    assert receipt.trajectory.title in receipt.subject_line + receipt.body
+    kinds = set(Letter.objects.filter(council=home).values_list("kind", flat=True))
+    assert {"receipt", "information", "consent_refused", "unsolicited", "advice"} <= kinds
+    assert Letter.objects.filter(council=second).count() == 1
+    assert all(letter.template_id for letter in Letter.objects.filter(council=home))
 
 
 def test_demo_documents_are_pdfs(demo):
