@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from raadsplein.organisations.models import SeatRole
+from raadsplein.web import links
 
 from . import onboarding, recruitment, selectors, terms
 from .access import CANDIDATES, CONTRIBUTE, MANAGE, VIEW, workspace
@@ -90,7 +91,7 @@ def vacancy(request, council, vacancy_id):
             "vacancy": item,
             "role_label": dict(SeatRole.choices).get(item.role, item.role),
             "is_public": recruitment.is_public(item),
-            "public_url": request.build_absolute_uri(_public_path(item.share_token)),
+            "public_url": links.absolute(_public_path(item.share_token)),
             "may_manage": selectors.standing(request.user, council).officer,
             "candidates": (
                 list(recruitment.candidates_for(council).filter(vacancy=item))
