@@ -53,9 +53,7 @@ STATUSES = (OPEN, CLOSED, ALL)
 def listed(council: Council, *, status: str = OPEN, kind: str = "") -> QuerySet[Trajectory]:
     """The council's trajectories for the list: open ones by deadline (none last), closed
     ones newest first, all of them newest first; optionally of one kind."""
-    qs = selectors.trajectories_for(council).annotate(
-        document_count=Count("documents", distinct=True)
-    )
+    qs = selectors.trajectories_for(council)
     if kind in Kind.values:
         qs = qs.filter(kind=kind)
     if status == OPEN:

@@ -41,7 +41,8 @@ def test_officers_get_a_reminder_seven_days_before_in_their_language(world):
     assert dutch.extra_headers["Auto-Submitted"] == "auto-generated"
     assert f"/raadswerk/{world.council.pk}/trajecten/{trajectory.pk}/" in dutch.body
     assert dutch.body.startswith("Beste ")
-    assert "Cliëntenraad De Linde" in dutch.body
+    assert "Over 7 dagen moet Cliëntenraad De Linde reageren op dit traject:" in dutch.body
+    assert "Begroting 2027" in dutch.body
     english = next(m for m in mail.outbox if m.to == [world.secretary.email])
     with translation.override("en"):
         greeting = translation.gettext("Beste %(name)s,") % {"name": world.secretary.display_name}
