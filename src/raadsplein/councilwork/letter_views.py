@@ -23,7 +23,7 @@ def _id(value: str | None) -> int | None:
     """A query-string id: absent → None; anything but a plain number → 404."""
     if value in (None, ""):
         return None
-    if not value.isdigit() or len(value) > 12:
+    if not (value.isascii() and value.isdigit()) or len(value) > 12:
         raise Http404
     return int(value)
 
