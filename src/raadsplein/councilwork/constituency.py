@@ -218,7 +218,8 @@ def add_to_agenda(*, contact: ConstituencyContact, meeting: Meeting, by) -> Agen
     seat = selectors.standing(by, contact.council).seat
     item = AgendaItem.objects.create(
         meeting=meeting,
-        position=(last + 1) if last is not None else 0,
+        # The field is a small integer; meetings.add_agenda_item stops at the same place.
+        position=0 if last is None else min(last + 1, 32000),
         title=title,
         description=description,
         owner=by if seat else None,

@@ -348,3 +348,29 @@ def test_the_list_queries_do_not_grow_with_contacts(world):
     contact(1)
     contact(2)
     assert _queries(client, path) == one
+
+
+NASTY = ["99999999999999999999", "-1", "a\x00b", "x" * 5000, "2026-02-30", "99999-01-01", "²"]
+
+
+@pytest.mark.parametrize("value", NASTY)
+def test_every_achterban_form_answers_junk_with_a_page_not_an_error(world, value):
+    contact = f.ContactFactory(council=world.council)
+    f.MeetingFactory(council=world.council)
+    client = client_for(world.chair)
+    forms = {
+        url("contact_new", world): GOOD,
+        url("contact_edit", world, contact.pk): GOOD,
+        url("contact_to_agenda", world, contact.pk): {"meeting": ""},
+        url("contact_to_signal", world, contact.pk): {
+            "title": "Een signaal",
+            "description": "Een beschrijving van wat er gebeurt hier.",
+        },
+    }
+    for path, data in forms.items():
+        for field in data:
+            response = client.post(path, {**data, field: value})
+            assert response.status_code in (200, 302), (path, field, response.status_code)
+    for field in ("kind", "year", "pagina"):
+        response = client.get(url("constituency", world), {field: value})
+        assert response.status_code == 200, field
