@@ -45,7 +45,12 @@ def members(request, council):
             "open_places": terms.open_places(scheme, rows),
             "open_vacancies": [v for v in vacancies if v.state == VacancyState.OPEN],
             "ended_vacancies": [v for v in vacancies if v.state != VacancyState.OPEN],
-            "new_members": [t for t in rows if t.is_new],
+            # Officers see every new member's checklist, a member only their own.
+            "new_members": [
+                t
+                for t in rows
+                if t.is_new and (standing.officer or t.seat.person_id == request.user.pk)
+            ],
             "standing": standing,
             "may_manage": standing.officer,
             "warning_days": settings.RAADSPLEIN_TERM_WARNING_DAYS,

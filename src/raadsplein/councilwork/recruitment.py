@@ -62,7 +62,7 @@ def public_vacancy(token) -> Vacancy | None:
     today = timezone.localdate()
     vacancy = (
         Vacancy.objects.filter(share_token=token, shared=True, state=VacancyState.OPEN)
-        .select_related("council__provider")
+        .select_related("council")
         .first()
     )
     if vacancy is None or (vacancy.closes_on and vacancy.closes_on < today):

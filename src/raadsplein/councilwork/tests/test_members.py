@@ -196,6 +196,7 @@ def test_public_page_only_while_shared_and_open(world):
     body = page.content.decode()
     assert "Wij zoeken een lid" in body
     assert world.council.name in body
+    assert world.council.provider.name not in body
     for person in (world.chair, world.secretary, world.member):
         assert person.get_full_name() not in body
         assert person.email not in body
@@ -406,3 +407,12 @@ def test_new_members_are_listed_with_their_checklist(world):
     old_seat = Seat.objects.get(person=old)
     assert reverse("councilwork:onboarding", args=[world.council.pk, seat.pk]) in body
     assert reverse("councilwork:onboarding", args=[world.council.pk, old_seat.pk]) not in body
+
+
+def test_a_member_sees_only_their_own_checklist_link(world):
+    page = client_for(world.member).get(reverse("councilwork:members", args=[world.council.pk]))
+    body = page.content.decode()
+    own = Seat.objects.get(person=world.member, council=world.council)
+    chair = Seat.objects.get(person=world.chair, council=world.council)
+    assert reverse("councilwork:onboarding", args=[world.council.pk, own.pk]) in body
+    assert reverse("councilwork:onboarding", args=[world.council.pk, chair.pk]) not in body
