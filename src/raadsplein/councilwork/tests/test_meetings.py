@@ -304,10 +304,11 @@ def test_agenda_mail_is_in_the_members_language(world):
     meetings.send_agenda(meeting=meeting, by=world.chair)
     english = next(m for m in mail.outbox if m.to == [world.member.email])
     dutch = next(m for m in mail.outbox if m.to == [world.chair.email])
-    # No English catalogue for these strings yet: the month of the date shows the language.
     month_en = timezone.localtime(meeting.starts_at).strftime("%B")
-    assert month_en in english.subject
-    assert month_en not in dutch.subject
+    assert english.subject.startswith("[Raadsplein] Agenda: ") and month_en in english.subject
+    assert " of " in english.subject and "Please find below the agenda" in english.body
+    assert " van " in dutch.subject and month_en not in dutch.subject
+    assert "Hierbij de agenda" in dutch.body
 
 
 # --- cancelling -------------------------------------------------------------------------------
