@@ -10,6 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from raadsplein.accounts.models import User
@@ -363,4 +364,12 @@ def test_demo_workspace_every_page_opens_for_the_chair(demo):
         assert chair.get(url).status_code == 200, url
     for trajectory in Trajectory.objects.filter(council=home):
         url = reverse("councilwork:trajectory", args=[home.pk, trajectory.pk])
-        assert chair.get(url).status_code == 200, url
+        response = chair.get(url)
+        assert response.status_code == 200, url
+        assert trajectory.title in response.content.decode()
+    # The consent the board decided without shows until when nullity can be invoked.
+    without = Trajectory.objects.get(council=home, decided_without_consent=True)
+    last_day, _rule = services.nullity_deadline(without)
+    page = chair.get(reverse("councilwork:trajectory", args=[home.pk, without.pk]))
+    assert "U kunt tot en met" in page.content.decode()
+    assert date_format(last_day, "j F Y") in page.content.decode()
