@@ -6,7 +6,8 @@ On the DATABASE_URL database it builds, once (a later run reuses it; --rebuild m
   trajectories (4 steps each, a quarter open) and 20,000 documents (rows on the meetings,
   their items and the trajectories; they share a few stored files);
 - 1,000 other councils with a little each (3 meetings, 4 trajectories, 6 documents), each
-  with a chair.
+  with a chair. They have no membership, so a demo world built in the same database later
+  (``seed_demo``, other benchmarks) does not spread its signals or people over them.
 
 Then, in process with Django's test client as the council's chair (server time without the
 network), it requests the overview, the meetings list, a meeting page, the trajectories list
@@ -61,13 +62,11 @@ def build(rebuild: bool) -> None:
     from django.utils import timezone
 
     from raadsplein.accounts.models import User
-    from raadsplein.councilwork.models import Meeting, SchemeSettings
+    from raadsplein.councilwork.models import CouncilDocument, Meeting, SchemeSettings
     from raadsplein.demo.councilwork import add_records, tiny_pdf
     from raadsplein.organisations.models import (
         CareProvider,
         Council,
-        CouncilMembership,
-        MembershipStatus,
         Seat,
         SeatRole,
     )
@@ -79,26 +78,19 @@ def build(rebuild: bool) -> None:
     started = time.monotonic()
     with transaction.atomic():
         old = Council.objects.filter(provider__name=PROVIDER)
+        stored = set(CouncilDocument.objects.filter(council__in=old).values_list("file", flat=True))
         Seat.objects.filter(council__in=old).delete()
         old.delete()  # cascades to everything of the workspace
         User.objects.filter(email__endswith="@bench.invalid").delete()
         CareProvider.objects.filter(name=PROVIDER).delete()
+        for name in stored:
+            transaction.on_commit(lambda name=name: default_storage.delete(name))
 
         today = timezone.localdate()
         provider = CareProvider.objects.create(name=PROVIDER, provides_long_term_care=True)
         names = [BIG] + [f"Cliëntenraad {n:04d} (bench)" for n in range(1, OTHERS + 1)]
         councils = Council.objects.bulk_create(
             [Council(provider=provider, name=name, kind="client", province="UT") for name in names]
-        )
-        CouncilMembership.objects.bulk_create(
-            [
-                CouncilMembership(
-                    council=c,
-                    status=MembershipStatus.ACTIVE,
-                    start_date=today - datetime.timedelta(days=3650),
-                )
-                for c in councils
-            ]
         )
         password = make_password(None)
         chairs = User.objects.bulk_create(
