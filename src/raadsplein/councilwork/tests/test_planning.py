@@ -328,3 +328,21 @@ def test_report_blocks_read_headings_lists_and_paragraphs():
         ("ul", ["een", "twee"]),
         ("h", "Tweede"),
     ]
+
+
+def test_draft_queries_do_not_grow_with_the_years_records(world, django_assert_num_queries):
+    def add_records():
+        f.MeetingFactory(council=world.council, starts_at=at(4, 4))
+        f.TrajectoryFactory(council=world.council, received=datetime.date(YEAR, 4, 4))
+        f.ContactFactory(council=world.council, held_on=datetime.date(YEAR, 4, 4))
+
+    add_records()
+    planning.add_topic(council=world.council, year=YEAR, by=world.chair, title="Eén")
+    with CaptureQueriesContext(connection) as one:
+        planning.draft_text(world.council, planning.year_facts(world.council, YEAR))
+    for _n in range(2):
+        add_records()
+        planning.add_topic(council=world.council, year=YEAR, by=world.chair, title="Meer")
+    with django_assert_num_queries(len(one.captured_queries)):
+        text = planning.draft_text(world.council, planning.year_facts(world.council, YEAR))
+    assert f"De raad vergaderde in {YEAR} 3 keer" in text
