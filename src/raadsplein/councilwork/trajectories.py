@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from raadsplein.audit import services as audit
 from raadsplein.organisations.models import Council
@@ -263,8 +263,13 @@ def update_request(
 
 def deadline_explained(trajectory: Trajectory) -> str:
     """Where the deadline comes from, in a sentence."""
-    if trajectory.deadline_source == DeadlineSource.SCHEME:
-        return _("Uit uw medezeggenschapsregeling (termijn na ontvangst).")
+    if trajectory.deadline_source == DeadlineSource.SCHEME and trajectory.deadline:
+        days = (trajectory.deadline - trajectory.received).days
+        return ngettext(
+            "Uit uw medezeggenschapsregeling: %(days)s dag na ontvangst.",
+            "Uit uw medezeggenschapsregeling: %(days)s dagen na ontvangst.",
+            days,
+        ) % {"days": days}
     if trajectory.deadline_source == DeadlineSource.REQUEST:
         return _("Uit de aanvraag van de bestuurder.")
     if trajectory.deadline_source == DeadlineSource.COUNCIL:

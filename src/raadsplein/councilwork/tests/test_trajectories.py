@@ -180,7 +180,7 @@ def test_create_without_deadline_takes_the_scheme_period_and_shows_it(world):
     assert trajectory.created_by == world.chair
     assert trajectory.documents.get().original_name == "brief.pdf"
     page = client.get(response["Location"]).content.decode()
-    assert "Uit uw medezeggenschapsregeling" in page
+    assert "Uit uw medezeggenschapsregeling: 42 dagen na ontvangst." in page
     assert trajectory.deadline.strftime("%Y") in page
     assert "nog 40 dagen" in page
     assert subject.article in page and "nog te controleren" in page
