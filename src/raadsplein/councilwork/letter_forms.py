@@ -38,11 +38,14 @@ class ChooseTemplateForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, council, kind: str = "", **kwargs):
+    def __init__(self, *args, council, kind: str = "", saving: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["template"].queryset = letters.live_templates(
-            kind if kind in LetterKind.values else None
-        )
+        kind = kind if kind in LetterKind.values else None
+        self.fields["template"].queryset = letters.live_templates(kind)
+        if saving:
+            # A letter being saved keeps its template even if the editors took it offline
+            # meanwhile: the service then refuses it with a message and the text stays.
+            self.fields["template"].queryset = LetterTemplate.objects.select_related("publication")
         self.fields["trajectory"].queryset = selectors.trajectories_for(council).order_by(
             "-received", "-pk"
         )

@@ -64,6 +64,7 @@ def letter_new(request, council):
         request.GET if "template" in request.GET else None,
         council=council,
         kind=kind,
+        saving=request.method == "POST",
         initial={"trajectory": trajectory},
     )
     if choose.is_bound:

@@ -208,7 +208,21 @@ def test_letter_new_with_a_hidden_template_is_refused(world):
     page = client_for(world.chair).get(url)
     assert page.status_code == 200
     assert "template" in page.context["form"].errors
-    assert client_for(world.chair).post(url, {"subject_line": "x", "body": "y"}).status_code == 200
+    assert not Letter.objects.exists()
+
+
+def test_saving_a_letter_whose_template_went_offline_keeps_the_text(world):
+    template = receipt_template()
+    url = reverse("councilwork:letter_new", args=[world.council.pk]) + f"?template={template.pk}"
+    client = client_for(world.chair)
+    assert client.get(url).status_code == 200
+    template.live = False
+    template.save()
+    response = client.post(url, {"subject_line": "Ontvangst", "body": "Mijn eigen tekst"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Deze modelbrief is niet meer beschikbaar" in html
+    assert "Mijn eigen tekst" in html
     assert not Letter.objects.exists()
 
 
