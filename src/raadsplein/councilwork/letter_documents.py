@@ -50,6 +50,7 @@ def filename(letter: Letter, extension: str) -> str:
 
 def letter_docx(letter: Letter) -> bytes:
     import docx
+    from docx.enum.text import WD_COLOR_INDEX
     from docx.shared import Pt
 
     head = letter_head(letter)
@@ -72,7 +73,11 @@ def letter_docx(letter: Letter) -> bytes:
     for lines in paragraphs(letter.body):
         paragraph = document.add_paragraph()
         for number, line in enumerate(lines):
-            run = paragraph.add_run(line)
+            run = None
+            for text, still_open in letters.split_open(line) or [("", False)]:
+                run = paragraph.add_run(text)
+                if still_open:
+                    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
             if number < len(lines) - 1:
                 run.add_break()
     out = io.BytesIO()

@@ -96,6 +96,20 @@ def open_brackets(*texts: str) -> list[str]:
     return found
 
 
+def split_open(line: str) -> list[tuple[str, bool]]:
+    """A line in pieces, each with whether it is a ``[…]`` passage still to fill in (the DOCX
+    marks those, so the council finds them in a word processor too)."""
+    pieces, start = [], 0
+    for match in _OPEN.finditer(line or ""):
+        if match.start() > start:
+            pieces.append((line[start : match.start()], False))
+        pieces.append((match.group(), True))
+        start = match.end()
+    if start < len(line or ""):
+        pieces.append((line[start:], False))
+    return pieces
+
+
 def dutch_date(value: datetime.date | None) -> str:
     """4 december 2026: letters are written in Dutch, whatever language the page is in."""
     if value is None:

@@ -404,6 +404,15 @@ def test_the_letter_page_warns_about_brackets_and_an_unchecked_article(world, tr
     assert "nog te controleren" in html
 
 
+def test_docx_marks_the_passages_still_to_fill_in(world):
+    letter = letter_of(world, body="Geachte [naam],\n\nDit is [nog te doen] en klaar.")
+    document = docx.Document(io.BytesIO(_docx(client_for(world.chair), world, letter)))
+    runs = [run for paragraph in document.paragraphs for run in paragraph.runs]
+    marked = [run.text for run in runs if run.font.highlight_color is not None]
+    assert marked == ["[naam]", "[nog te doen]"]
+    assert "Geachte [naam]," in [p.text for p in document.paragraphs]
+
+
 def test_deleting_a_letter_needs_the_tick(world):
     letter = letter_of(world)
     client = client_for(world.chair)
