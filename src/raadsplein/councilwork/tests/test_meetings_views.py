@@ -2,6 +2,7 @@
 input is a Dutch message on the form with nothing lost; lists keep a flat query count."""
 
 import datetime
+import re
 
 import icalendar
 import pytest
@@ -376,3 +377,43 @@ def test_actions_list_queries_do_not_grow(world, django_assert_num_queries):
         grow,
         "Laatste actie",
     )
+
+
+# --- junk in every field ----------------------------------------------------------------------
+
+JUNK = ["99999999999999999999", "-99999999999999999999", "a\x00b", "", "x" * 5000, "²", "1e309"]
+NAME = re.compile(r'name="([a-z_0-9]+)"')
+
+
+def test_junk_in_every_field_of_every_meeting_form_is_never_a_500(world):
+    meeting = _meeting(world, days=3, items=1)
+    item = meeting.items.get()
+    forms = [
+        _url("meeting_new", world),
+        _url("meeting_edit", world, meeting_id=meeting.pk),
+        _url("meeting_item_new", world, meeting_id=meeting.pk),
+        _url("meeting_item_edit", world, meeting_id=meeting.pk, item_id=item.pk),
+        _url("meeting_document_new", world, meeting_id=meeting.pk),
+        _url("meeting_minutes", world, meeting_id=meeting.pk),
+        _url("meeting_send", world, meeting_id=meeting.pk),
+        _url("decision_new", world) + f"?vergadering={meeting.pk}&punt={item.pk}",
+        _url("action_new", world) + f"?vergadering={meeting.pk}",
+        _url("meeting_cancel", world, meeting_id=meeting.pk),
+    ]
+    client = _client(world.chair)
+    # A subject such as 1e309 is fine for an item or an action; a meeting or decision needs a
+    # real date, which no junk is.
+    counts = (Meeting.objects.count(), Decision.objects.count())
+    for url in forms:
+        html = client.get(url).content.decode()
+        form = html[html.index('<form method="post"', html.index("<h1")) :]
+        names = set(NAME.findall(form[: form.index("</form>")])) - {"csrfmiddlewaretoken"}
+        assert names, url
+        for junk in JUNK:
+            everywhere = client.post(url, dict.fromkeys(names, junk))
+            assert everywhere.status_code < 500, (url, junk)
+            for name in names:
+                response = client.post(url, {name: junk})
+                assert response.status_code < 500, (url, name, junk)
+    assert (Meeting.objects.count(), Decision.objects.count()) == counts
+    assert not mail.outbox
