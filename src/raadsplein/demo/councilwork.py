@@ -367,7 +367,10 @@ def _meetings(c: _Council, data: dict, trajectories: list[Trajectory], today) ->
                 location=data["locations"][n % len(data["locations"])],
                 online_url=data["online_url"] if online else "",
                 agenda_revision=1 if sent else 0,
-                agenda_sent_at=starts - (8 if past else 1) * DAY if sent else None,
+                # Past agendas went out 8 days ahead; the one to come, yesterday.
+                agenda_sent_at=(starts - 8 * DAY if past else timezone.now() - DAY)
+                if sent
+                else None,
                 minutes=data["minutes"].strip() if past else "",
                 created_by=c.chair,
                 created_at=starts - 21 * DAY,

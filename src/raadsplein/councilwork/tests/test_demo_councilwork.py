@@ -108,7 +108,8 @@ def test_demo_meetings_span_two_years_with_minutes_decisions_and_actions(demo):
         ).days > 640
         upcoming = list(meetings.filter(starts_at__gte=now).order_by("starts_at"))
         assert len(upcoming) == 2
-        assert upcoming[0].agenda_sent_at and not upcoming[1].agenda_sent_at
+        assert upcoming[0].agenda_sent_at < now and not upcoming[1].agenda_sent_at
+        assert (upcoming[0].starts_at - upcoming[0].agenda_sent_at).days >= 7
         seated = Seat.objects.filter(Seat.current_q(today), council=council)
         assert MeetingNotice.objects.filter(meeting=upcoming[0]).count() == (
             seated.values("person").distinct().count()
