@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from raadsplein.organisations.access import signed_in
 from raadsplein.web import files
 
-from . import selectors, services
+from . import selectors, services, trajectories
 from .access import GRANT, VIEW, workspace
 from .forms import AdvisorAccessForm
 
@@ -31,9 +31,9 @@ def index(request):
 @workspace(VIEW)
 def overview(request, council):
     today = timezone.localdate()
-    trajectories = list(selectors.open_trajectories(council)[:50])
-    for trajectory in trajectories:
-        trajectory.days_left = (trajectory.deadline - today).days if trajectory.deadline else None
+    open_trajectories = trajectories.mark_days_left(
+        selectors.open_trajectories(council)[:50], today=today
+    )
     return render(
         request,
         "councilwork/overview.html",
@@ -41,7 +41,7 @@ def overview(request, council):
             "council": council,
             "section": "overview",
             "standing": selectors.standing(request.user, council),
-            "trajectories": trajectories,
+            "trajectories": open_trajectories,
             "meetings": list(selectors.upcoming_meetings(council)[:OVERVIEW_MEETINGS]),
             "open_actions": list(selectors.actions_for(council).filter(done_at__isnull=True)[:10]),
             "today": today,

@@ -26,7 +26,7 @@ from raadsplein.jobs.services import once
 from raadsplein.organisations.models import Seat
 from raadsplein.web import links
 
-from .models import OPEN_STATES, Trajectory
+from .models import AWAITING_COUNCIL, Trajectory
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ def due(today: datetime.date | None = None) -> list[tuple[Trajectory, int, int]]
     )
     found = []
     rows = (
-        Trajectory.objects.filter(state__in=OPEN_STATES, deadline__range=window)
+        Trajectory.objects.filter(state__in=AWAITING_COUNCIL, deadline__range=window)
         .select_related("council")
         .order_by("deadline", "pk")
     )

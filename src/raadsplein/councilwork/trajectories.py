@@ -103,7 +103,7 @@ def mark_days_left(trajectories, today: datetime.date | None = None) -> list[Tra
     today = today or timezone.localdate()
     rows = list(trajectories)
     for trajectory in rows:
-        trajectory.days_left = days_left(trajectory, today) if trajectory.is_open else None
+        trajectory.days_left = days_left(trajectory, today) if trajectory.awaits_council else None
     return rows
 
 

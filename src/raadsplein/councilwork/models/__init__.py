@@ -8,6 +8,7 @@ from .members import Candidate, CandidateState, Onboarding, Vacancy, VacancyStat
 from .planning import AnnualReport, YearPlan, YearPlanTopic
 from .scheme import SchemeComment, SchemeVersion
 from .trajectories import (
+    AWAITING_COUNCIL,
     OPEN_STATES,
     DeadlineSource,
     Kind,
@@ -19,6 +20,7 @@ from .trajectories import (
 from .workspace import AdvisorAccess, CouncilDocument, DisputeCommittee, SchemeSettings
 
 __all__ = [
+    "AWAITING_COUNCIL",
     "OPEN_STATES",
     "ActionItem",
     "AdvisorAccess",

@@ -36,6 +36,11 @@ OPEN_STATES = (
 )
 
 
+# Until the council has sent its advice or decision, the deadline runs: reminders go out and a
+# passed deadline is late. After that the trajectory waits for the board, not for the council.
+AWAITING_COUNCIL = (State.RECEIVED, State.INFORMATION_REQUESTED, State.DISCUSSED)
+
+
 class DeadlineSource(models.TextChoices):
     REQUEST = "request", _("uit de aanvraag")
     SCHEME = "scheme", _("uit de medezeggenschapsregeling")
@@ -123,6 +128,11 @@ class Trajectory(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
+
+    @property
+    def awaits_council(self) -> bool:
+        """The council still has to answer: its deadline runs."""
+        return self.state in AWAITING_COUNCIL
 
 
 class TrajectoryStep(models.Model):

@@ -178,3 +178,40 @@ def test_overview_shows_open_trajectories_with_deadlines(world):
     deadline = timezone.localdate() + datetime.timedelta(days=42)
     assert "Fusie met Zorggroep Oost" in page
     assert f"{deadline.day} " in page
+
+
+def test_a_deadline_stops_running_once_the_council_has_answered(world):
+    t = services.create_trajectory(
+        council=world.council,
+        kind=Kind.ADVICE,
+        title="Reorganisatie thuiszorg",
+        received=timezone.localdate() - datetime.timedelta(days=60),
+        deadline=timezone.localdate() - datetime.timedelta(days=10),
+        by=world.chair,
+    )
+    client = Client()
+    client.force_login(world.member)
+    url = reverse("councilwork:overview", args=[world.council.pk])
+    assert "verlopen" in client.get(url).content.decode()
+    services.record_step(
+        trajectory=t,
+        state=State.RESPONSE_SENT,
+        on=timezone.localdate() - datetime.timedelta(days=12),
+        by=world.chair,
+    )
+    page = client.get(url).content.decode()
+    assert "Reorganisatie thuiszorg" in page and "verlopen" not in page
+
+
+def test_overview_marks_overdue_actions(world):
+    from .factories import ActionItemFactory
+
+    ActionItemFactory(
+        council=world.council,
+        text="Bewonersavond plannen",
+        due_on=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    client = Client()
+    client.force_login(world.member)
+    page = client.get(reverse("councilwork:overview", args=[world.council.pk])).content.decode()
+    assert "Bewonersavond plannen" in page and "te laat" in page
