@@ -124,6 +124,7 @@ def _restore_base_data_after_every_flush(django_db_setup):
 
     def restore():
         ensure_base_data()
+        _councilwork_data()
         for seed in knowledge_seeds:  # synonyms and themes, from the data migrations
             seed(django_apps, None)
         merge_duplicate_themes(django_apps)  # the one theme list, as migration 0009 left it
@@ -154,7 +155,18 @@ def _base_data_after_flush(request, django_db_blocker):
 
         with django_db_blocker.unblock():
             ensure_base_data()
+            _councilwork_data()
     yield
+
+
+def _councilwork_data() -> None:
+    """Raadswerk's data migrations: the Wmcz catalogue (0002) and the model letters (0003).
+    Both loaders add only what is missing."""
+    from raadsplein.councilwork import legal, letters
+    from raadsplein.councilwork.models import LegalRule, LegalSubject
+
+    legal.load(LegalSubject, LegalRule)
+    letters.load_default_templates()
 
 
 @pytest.fixture(scope="module")

@@ -37,7 +37,6 @@ def record_step(page, step: str, outcome: str = "") -> None:
 
 
 def test_chair_handles_an_advice_request_and_another_council_sees_none_of_it(page, check_widths):
-    letters.load_default_templates()  # a flushed database lost the migration's rows
     world = workspace_world()
     council = world.council
     today = timezone.localdate()

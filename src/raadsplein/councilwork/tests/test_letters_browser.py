@@ -27,7 +27,6 @@ def sign_in(page, person):
 
 
 def test_chair_makes_edits_and_downloads_a_letter_and_a_member_logs_a_contact(page, check_widths):
-    letters.load_default_templates()  # a flushed database lost the migration's rows
     world = workspace_world()
     council = world.council
     received = timezone.localdate() - datetime.timedelta(days=3)
