@@ -13,32 +13,14 @@ logger = logging.getLogger(__name__)
 
 def sweep() -> dict[str, int]:
     """Deadline reminders of trajectories, the meetings' due work (agenda reminders) and
-    forgetting the candidates of ended vacancies, each when its part is there."""
-    from . import reminders
+    forgetting the candidates of ended vacancies."""
+    from . import meetings, recruitment, reminders
 
     result: dict[str, int] = {"trajectory_reminders": reminders.send_due()}
-    try:
-        from .meetings import process_due
-    except ImportError:
-        process_due = None
-    if process_due is not None:
-        for name, value in (process_due() or {}).items():
-            result[f"meetings_{name}"] = value
-    try:
-        from .recruitment import forget_ended_candidates
-    except ImportError:
-        forget_ended_candidates = None
-    if forget_ended_candidates is not None:
-        result["candidates_forgotten"] = _count(forget_ended_candidates())
+    for name, value in meetings.process_due().items():
+        result[f"meetings_{name}"] = value
+    result["candidates_forgotten"] = recruitment.forget_ended_candidates()
     return result
-
-
-def _count(value) -> int:
-    if isinstance(value, int):
-        return value
-    if isinstance(value, dict):
-        return sum(v for v in value.values() if isinstance(v, int))
-    return len(value) if value is not None else 0
 
 
 @task()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,27 +19,7 @@ from .trajectory_forms import DocumentsForm, FilterForm, RequestForm, StepForm, 
 
 
 def _scheme_settings_url(council) -> str:
-    """The scheme's settings page (the scheme part builds it); its overview until then."""
-    try:
-        return reverse("councilwork:scheme_settings", kwargs={"council_id": council.pk})
-    except NoReverseMatch:
-        return reverse("councilwork:scheme", kwargs={"council_id": council.pk})
-
-
-def _letter_new_url(council) -> str | None:
-    """The letters part's page to make a letter, when it has landed."""
-    try:
-        return reverse("councilwork:letter_new", kwargs={"council_id": council.pk})
-    except NoReverseMatch:
-        return None
-
-
-def _has_letter_page(council) -> bool:
-    try:
-        reverse("councilwork:letter", kwargs={"council_id": council.pk, "letter_id": 1})
-    except NoReverseMatch:
-        return False
-    return True
+    return reverse("councilwork:scheme_settings", kwargs={"council_id": council.pk})
 
 
 def _get(council, trajectory_id):
@@ -117,9 +97,9 @@ def _detail(request, council, trajectory_id, *, step_form=None, documents_form=N
     today = timezone.localdate()
     may_manage = request.user.has_perm(MANAGE, council)
     nullity_until, nullity_rule = services.nullity_deadline(trajectory)
-    letter_url = _letter_new_url(council)
+    letter_url = reverse("councilwork:letter_new", kwargs={"council_id": council.pk})
     letter_links = []
-    if letter_url and may_manage:
+    if may_manage:
         letter_links = [
             (label, f"{letter_url}?trajectory={trajectory.pk}&kind={kind}")
             for kind, label in trajectories.letter_kinds_for(trajectory)
@@ -137,8 +117,9 @@ def _detail(request, council, trajectory_id, *, step_form=None, documents_form=N
             "documents": list(trajectory.documents.all()),
             "letters": list(trajectory.letters.all()),
             "letter_links": letter_links,
-            "letter_pages": _has_letter_page(council),
-            "days_left": trajectories.days_left(trajectory, today) if trajectory.is_open else None,
+            "days_left": (
+                trajectories.days_left(trajectory, today) if trajectory.awaits_council else None
+            ),
             "deadline_explained": trajectories.deadline_explained(trajectory),
             "from_scheme": trajectory.deadline_source == DeadlineSource.SCHEME,
             "nullity_until": nullity_until,
