@@ -252,7 +252,31 @@ def main() -> int:
             f"{s['p50']:>10.1f}{s['p95']:>7.1f}  "
             f"{b['status']}/{s['status']}{'' if ok else '  ← not a fixed number of queries'}"
         )
+    measure_diff()
     return 1 if bad else 0
+
+
+def measure_diff() -> None:
+    """The scheme's compare page on a text near its 200,000-character limit: two small
+    changes, and every article rewritten (the worst case for pairing paragraphs)."""
+    import time
+
+    from raadsplein.councilwork import diff
+
+    article = "Artikel {i}. Titel\nDe raad bespreekt onderwerp {i} met de bestuurder en de leden."
+    old = "\n\n".join(article.format(i=i) for i in range(2500))
+    cases = {
+        "two changes": old.replace("onderwerp 17 met", "onderwerp 17 samen met").replace(
+            "Artikel 2000. Titel", "Artikel 2000. Nieuwe titel"
+        ),
+        "all rewritten": old.replace("bespreekt", "overlegt over").replace("leden", "raad"),
+    }
+    print(f"\nscheme diff, {len(old):,} characters:")
+    for name, new in cases.items():
+        started = time.perf_counter()
+        comparison = diff.compare(old, new)
+        ms = (time.perf_counter() - started) * 1000
+        print(f"  {name:<14}{ms:>9.0f} ms  ({comparison.changed} articles changed)")
 
 
 if __name__ == "__main__":

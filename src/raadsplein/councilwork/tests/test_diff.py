@@ -1,7 +1,6 @@
 """The tracked-changes comparison of two scheme texts (councilwork/diff.py)."""
 
 import re
-import time
 
 from .. import diff
 from ..diff import Run
@@ -85,16 +84,15 @@ def test_compare_of_identical_texts_shows_them_unfolded():
     assert run.count == 3 and not run.folded
 
 
-def test_compare_of_a_large_text_stays_fast():
+def test_compare_of_a_large_text_finds_only_its_two_changes():
+    # How fast: bench/bench_councilwork.py (speed is measured there, never asserted in tests).
     article = "Artikel {i}. Titel\nDe raad bespreekt onderwerp {i} met de bestuurder en de leden."
     old = "\n\n".join(article.format(i=i) for i in range(2500))
     new = old.replace("onderwerp 17 met", "onderwerp 17 samen met").replace(
         "Artikel 2000. Titel", "Artikel 2000. Nieuwe titel"
     )
     assert len(old) > 190_000
-    started = time.perf_counter()
     comparison = diff.compare(old, new)
-    assert time.perf_counter() - started < 2
     assert comparison.changed == 2 and not comparison.added and not comparison.removed
 
 
