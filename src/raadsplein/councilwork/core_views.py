@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from raadsplein.organisations.access import signed_in
@@ -17,6 +18,52 @@ from .access import GRANT, VIEW, workspace
 from .forms import AdvisorAccessForm
 
 OVERVIEW_MEETINGS = 5
+
+# What the council sees on its access page: advisors' visits and changes, grants, revocations.
+VISIBLE_ACTIONS = (
+    "councilwork.access.visit",
+    "councilwork.access.granted",
+    "councilwork.access.revoked",
+    "councilwork.advisor.changed",
+)
+
+# Which part of the workspace a logged visit was in, by the start of its URL name.
+VISIT_SECTIONS = (
+    ("overview", _lazy("Overzicht")),
+    ("meeting", _lazy("Vergaderingen")),
+    ("decision", _lazy("Vergaderingen")),
+    ("action", _lazy("Vergaderingen")),
+    ("agenda", _lazy("Vergaderingen")),
+    ("minutes", _lazy("Vergaderingen")),
+    ("request", _lazy("Advies en instemming")),
+    ("step", _lazy("Advies en instemming")),
+    ("trajector", _lazy("Advies en instemming")),
+    ("letter", _lazy("Brieven")),
+    ("scheme", _lazy("Regeling")),
+    ("member", _lazy("Leden en werving")),
+    ("vacanc", _lazy("Leden en werving")),
+    ("candidate", _lazy("Leden en werving")),
+    ("onboarding", _lazy("Leden en werving")),
+    ("constituency", _lazy("Achterban")),
+    ("contact", _lazy("Achterban")),
+    ("year_plan", _lazy("Jaarplan en jaarverslag")),
+    ("annual_report", _lazy("Jaarplan en jaarverslag")),
+    ("access", _lazy("Toegang")),
+    ("revoke_access", _lazy("Toegang")),
+    ("document", _lazy("Een document")),
+)
+
+
+def visit_place(entry) -> str:
+    """Where in the workspace a logged visit or change was: "Brieven", or "Brieven (iets
+    opgeslagen)" for a visit that sent a form. From the visit's page or the change's ``what``."""
+    data = entry.data or {}
+    method, _sep, name = str(data.get("page", "")).partition(" ")
+    name = name or str(data.get("what", ""))
+    label = next((str(lbl) for prefix, lbl in VISIT_SECTIONS if name.startswith(prefix)), "")
+    if label and method == "POST":
+        return _("%(part)s (iets opgeslagen)") % {"part": label}
+    return label
 
 
 @signed_in
@@ -82,9 +129,13 @@ def access(request, council):
             else:
                 messages.success(request, _("De adviseur heeft nu toegang."))
                 return redirect("councilwork:access", council_id=council.pk)
-    visits = AuditEntry.objects.filter(
-        council_id=council.pk, action__startswith="councilwork.access."
-    ).order_by("-created_at", "-pk")[:50]
+    visits = list(
+        AuditEntry.objects.filter(council_id=council.pk, action__in=VISIBLE_ACTIONS).order_by(
+            "-created_at", "-pk"
+        )[:50]
+    )
+    for visit in visits:
+        visit.place = visit_place(visit)
     return render(
         request,
         "councilwork/access.html",
@@ -94,7 +145,7 @@ def access(request, council):
             "form": form,
             "may_grant": request.user.has_perm(GRANT, council),
             "accesses": list(selectors.advisor_accesses(council)[:50]),
-            "visits": list(visits),
+            "visits": visits,
             "today": timezone.localdate(),
         },
     )

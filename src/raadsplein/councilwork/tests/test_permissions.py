@@ -169,7 +169,26 @@ def test_advisor_visits_are_logged_and_shown_to_the_council(world):
     visit = AuditEntry.objects.get(action="councilwork.access.visit", actor=world.advisor)
     assert visit.council_id == world.council.pk
     page = client_for(world.chair).get(reverse("councilwork:access", args=[world.council.pk]))
-    assert "Adviseur bekeek de werkruimte van de raad" in page.content.decode()
+    assert "Adviseur bekeek de werkruimte van de raad · Overzicht" in page.content.decode()
+
+
+def test_an_advisors_change_is_shown_to_the_council_with_its_place(world):
+    client = client_for(world.advisor)
+    url = reverse("councilwork:contact_new", args=[world.council.pk])
+    response = client.post(
+        url,
+        {
+            "kind": "visit",
+            "held_on": timezone.localdate().isoformat(),
+            "reached": "Bewoners van De Linde",
+            "heard": "Bewoners missen een vaste contactpersoon in het weekend.",
+        },
+    )
+    assert response.status_code == 302
+    page = client_for(world.chair).get(reverse("councilwork:access", args=[world.council.pk]))
+    text = page.content.decode()
+    assert "Adviseur bekeek de werkruimte van de raad · Achterban (iets opgeslagen)" in text
+    assert "Adviseur wijzigde iets · Achterban" in text
 
 
 def test_seat_holders_visits_are_not_logged(world):
