@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from raadsplein.organisations.access import signed_in
@@ -29,28 +29,28 @@ VISIBLE_ACTIONS = (
 
 # Which part of the workspace a logged visit was in, by the start of its URL name.
 VISIT_SECTIONS = (
-    ("overview", _lazy("Overzicht")),
-    ("meeting", _lazy("Vergaderingen")),
-    ("decision", _lazy("Vergaderingen")),
-    ("action", _lazy("Vergaderingen")),
-    ("agenda", _lazy("Vergaderingen")),
-    ("minutes", _lazy("Vergaderingen")),
-    ("request", _lazy("Advies en instemming")),
-    ("step", _lazy("Advies en instemming")),
-    ("trajector", _lazy("Advies en instemming")),
-    ("letter", _lazy("Brieven")),
-    ("scheme", _lazy("Regeling")),
-    ("member", _lazy("Leden en werving")),
-    ("vacanc", _lazy("Leden en werving")),
-    ("candidate", _lazy("Leden en werving")),
-    ("onboarding", _lazy("Leden en werving")),
-    ("constituency", _lazy("Achterban")),
-    ("contact", _lazy("Achterban")),
-    ("year_plan", _lazy("Jaarplan en jaarverslag")),
-    ("annual_report", _lazy("Jaarplan en jaarverslag")),
-    ("access", _lazy("Toegang")),
-    ("revoke_access", _lazy("Toegang")),
-    ("document", _lazy("Een document")),
+    ("overview", gettext_lazy("Overzicht")),
+    ("meeting", gettext_lazy("Vergaderingen")),
+    ("decision", gettext_lazy("Vergaderingen")),
+    ("action", gettext_lazy("Vergaderingen")),
+    ("agenda", gettext_lazy("Vergaderingen")),
+    ("minutes", gettext_lazy("Vergaderingen")),
+    ("request", gettext_lazy("Advies en instemming")),
+    ("step", gettext_lazy("Advies en instemming")),
+    ("trajector", gettext_lazy("Advies en instemming")),
+    ("letter", gettext_lazy("Brieven")),
+    ("scheme", gettext_lazy("Regeling")),
+    ("member", gettext_lazy("Leden en werving")),
+    ("vacanc", gettext_lazy("Leden en werving")),
+    ("candidate", gettext_lazy("Leden en werving")),
+    ("onboarding", gettext_lazy("Leden en werving")),
+    ("constituency", gettext_lazy("Achterban")),
+    ("contact", gettext_lazy("Achterban")),
+    ("year_plan", gettext_lazy("Jaarplan en jaarverslag")),
+    ("annual_report", gettext_lazy("Jaarplan en jaarverslag")),
+    ("access", gettext_lazy("Toegang")),
+    ("revoke_access", gettext_lazy("Toegang")),
+    ("document", gettext_lazy("Een document")),
 )
 
 

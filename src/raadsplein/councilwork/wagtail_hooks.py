@@ -3,7 +3,7 @@ their sources and "verified" flag) and the model letters, for editors. Councils'
 are not here: staff see a council's workspace only with the council's access."""
 
 from django.utils.functional import lazy
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, PageChooserPanel
@@ -34,7 +34,7 @@ class LegalRuleViewSet(SnippetViewSet):
 
 def _placeholder_help() -> str:
     names = "; ".join(f"{{{name}}}: {meaning}" for name, meaning in letters.PLACEHOLDERS.items())
-    return gettext_now(
+    return gettext(
         "Deze gegevens vullen wij in voor de raad: %(names)s. Wat wij niet weten, ziet de raad "
         "als [naam] tussen haken. Tekst tussen [haken] vult de raad zelf in. De tekst wordt "
         "nooit als sjabloon uitgevoerd: alleen deze namen tussen accolades worden vervangen."
@@ -54,7 +54,7 @@ class LetterTemplateForm(WagtailAdminModelForm):
         if unknown:
             self.add_error(
                 field,
-                gettext_now("Deze namen kennen wij niet: %(names)s.")
+                gettext("Deze namen kennen wij niet: %(names)s.")
                 % {"names": ", ".join(f"{{{name}}}" for name in unknown)},
             )
         return value
@@ -71,9 +71,7 @@ class LetterTemplateForm(WagtailAdminModelForm):
         page = self.cleaned_data.get("publication")
         page = page.specific if page is not None else None
         if page is not None and getattr(page, "kind", None) != PublicationKind.MODELBRIEF:
-            self.add_error(
-                "publication", gettext_now("Kies een publicatie van de soort Modelbrief.")
-            )
+            self.add_error("publication", gettext("Kies een publicatie van de soort Modelbrief."))
         return page
 
 
