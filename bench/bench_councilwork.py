@@ -63,7 +63,7 @@ def build(rebuild: bool) -> None:
 
     from raadsplein.accounts.models import User
     from raadsplein.councilwork.models import CouncilDocument, Meeting, SchemeSettings
-    from raadsplein.demo.councilwork import add_records, tiny_pdf
+    from raadsplein.demo.councilwork_records import add_records, tiny_pdf
     from raadsplein.organisations.models import (
         CareProvider,
         Council,

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from raadsplein.accounts.models import User
 from raadsplein.demo import councilwork as demo_councilwork
-from raadsplein.demo import organisations, world
+from raadsplein.demo import councilwork_records, organisations, world
 from raadsplein.organisations.models import Seat, SeatRole
 from raadsplein.organisations.tests.factories import MemberCouncilFactory, SeatFactory
 
@@ -254,7 +254,7 @@ def _council_with(records: int):
     SchemeSettingsFactory(council=council)
     chair = SeatFactory(council=council, role=SeatRole.VOORZITTER).person
     SeatFactory(council=council, role=SeatRole.LID)
-    demo_councilwork.add_records(
+    councilwork_records.add_records(
         council, meetings=records, trajectories=records, documents_count=records, by=chair
     )
     return council, chair
